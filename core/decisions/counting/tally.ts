@@ -8,6 +8,12 @@ export interface RankedBallot {
   weight: number;
   /** ranks[0] holds the first preference; more than one candidate at a rank is an equal ranking (or an overvote). */
   ranks: number[][];
+  /**
+   * 0-based rank positions where the paper was overvoted but the names were not recorded (cast-vote
+   * record exports write just `overvote`); `ranks` holds an empty list there. A method that does not
+   * read this sees a skipped rank.
+   */
+  overvotedRanks?: number[];
 }
 
 export interface BallotProfile {
@@ -18,6 +24,11 @@ export interface BallotProfile {
   /** Candidates withdrawn before the count (BLT negative ids or [withdrawn]). */
   withdrawn: number[];
   ballots: RankedBallot[];
+  /**
+   * Candidates that stand for undeclared write-ins in a cast-vote record; US tabulators (RCTab) drop
+   * them at the first elimination whatever their total.
+   */
+  undeclaredWriteIns?: number[];
 }
 
 export type CountingMethod =
@@ -72,6 +83,11 @@ export interface TallyRound {
   /** Meek: keep values after this stage, exact decimal strings. */
   keepValues?: string[];
   quota?: string;
+  /**
+   * Cumulative papers that left the count by cause (IRV): overvote reached, too many skipped ranks,
+   * a repeated candidate, or no continuing candidate left on the paper. They sum to `exhausted`.
+   */
+  inactive?: { overvote: string; skippedRanks: string; duplicate: string; noFurtherPreference: string };
 }
 
 export interface Tally {
@@ -89,4 +105,13 @@ export interface Tally {
   tieBreaks: TieBreak[];
   /** Seed for random tie-breaks, always recorded when one could have been needed. */
   seed?: string;
+  /** Papers set aside before the count: blank, or overvoted where one mark is allowed (plurality). */
+  rejected?: { blank: string; overvote: string };
+  /** Schulze: pairwise[i][j] = value of papers ranking i above j. */
+  pairwise?: number[][];
+  /**
+   * Schulze: strength of the strongest path from i to j under the chosen variant: a number (winning
+   * votes, margin) or an exact ratio `"num/den"` (ratio); 0 or `"0"` where there is no path.
+   */
+  strongestPaths?: (number | string)[][];
 }

@@ -1,0 +1,643 @@
+// Reader for BLT ballot files (ERS / OpenSTV / Droop format) and the dialects met in the wild:
+// unquoted names and titles, doubled quotes inside names, all names on one line with no `0` line
+// (.HIL), `[nick]` / `[withdrawn]` / `[tie]` option lines, withdrawn candidates as negative numbers,
+// `1=2` equal rankings, `-` skipped ranks, `(id)` ballot ids, `#` comments in the numeric part, a
+// UTF-8 (or UTF-16) byte-order mark, Latin-1 text, and name lines holding a second quoted string (the
+// party). A malformed file yields `{ ok: false, error: { line, message } }` naming the 1-based line and
+// what was expected: the reader never throws and never guesses its way past a malformed line.
+import type { BallotProfile, RankedBallot } from './tally.ts';
+
+export type BltEncoding = 'utf-8' | 'latin1' | 'auto';
+
+export interface BltReadOptions {
+  /** 'auto' (default): UTF-8 when the bytes are valid UTF-8, else Latin-1 (Windows-1252) with a warning. */
+  encoding?: BltEncoding;
+}
+
+export interface BltError {
+  /** 1-based line of the file where the problem is (the line after the last one for a truncated file). */
+  line: number;
+  message: string;
+}
+
+export type BltReadResult =
+  | {
+      ok: true;
+      profile: BallotProfile;
+      warnings: string[];
+      /** Second quoted string of each candidate line (the party), or null. */
+      parties?: (string | null)[];
+      /** Tie-break order from a `[tie …]` line (0-based candidate indexes), when the file gives one. */
+      tieOrder?: number[];
+    }
+  | { ok: false; error: BltError };
+
+class BltParseError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const MAX_TOTAL = Number.MAX_SAFE_INTEGER;
+const UNSIGNED = /^\d+$/;
+const NEGATIVE = /^-\d+$/;
+
+/** Read a BLT file from bytes or text. Never throws. */
+export function readBlt(input: Uint8Array | string, options: BltReadOptions = {}): BltReadResult {
+  try {
+    const warnings: string[] = [];
+    const text = decode(input, options.encoding ?? 'auto', warnings);
+    return parse(text, warnings);
+  } catch (error) {
+    if (error instanceof BltParseError)
+      return { ok: false, error: { line: error.line, message: error.message } };
+    // A bug in the reader must still surface as a clean error, never as a crash of the caller.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      error: { line: 0, message: `internal error while reading the BLT file: ${message}` },
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Decoding
+
+function decode(input: Uint8Array | string, encoding: BltEncoding, warnings: string[]): string {
+  if (typeof input === 'string') return input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  let bytes = input;
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  ) {
+    const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    try {
+      return new TextDecoder(label, { fatal: true }).decode(bytes.subarray(2));
+    } catch {
+      throw new BltParseError(
+        1,
+        `the file starts with a ${label.toUpperCase()} byte-order mark but is not valid ${label.toUpperCase()}`,
+      );
+    }
+  }
+  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (hasBom) bytes = bytes.subarray(3);
+  if (encoding === 'latin1') return new TextDecoder('latin1').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const line = lineOfByte(bytes, at);
+    if (encoding !== 'latin1' && isTruncatedSequence(bytes, at)) {
+      // Valid UTF-8 up to a character cut off by the end of the file: a truncated UTF-8 file, not Latin-1.
+      warnings.push(`the file ends inside a UTF-8 character (line ${line}); the partial character was dropped`);
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, at));
+    }
+    if (encoding === 'utf-8' || hasBom) {
+      throw new BltParseError(
+        line,
+        `invalid UTF-8 at byte ${at + (hasBom ? 4 : 1)}${hasBom ? ' (the file has a UTF-8 byte-order mark)' : ''}; expected UTF-8 text (or read it as Latin-1)`,
+      );
+    }
+    warnings.push(
+      `the file is not valid UTF-8 (first bad byte on line ${line}); read as Latin-1 (Windows-1252)`,
+    );
+    return new TextDecoder('latin1').decode(bytes);
+  }
+}
+
+/** Offset of the first byte that makes `bytes` invalid UTF-8 (bytes.length if it is valid). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    if (i + need >= n) return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return n;
+}
+
+/** Whether bytes[at..] is the start of a multi-byte UTF-8 sequence cut off by the end of the input. */
+function isTruncatedSequence(bytes: Uint8Array, at: number): boolean {
+  const b = bytes[at];
+  if (b === undefined) return false;
+  const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+  if (need < 0 || at + need < bytes.length) return false;
+  for (let k = at + 1; k < bytes.length; k++) if ((bytes[k]! & 0xc0) !== 0x80) return false;
+  return true;
+}
+
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  const end = Math.min(offset, bytes.length);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Parsing
+
+interface NameLine {
+  line: number;
+  text: string;
+  /** The quoted strings on the line, or null when the line is not quoted. */
+  strings: string[] | null;
+}
+
+function showToken(token: string): string {
+  const shown = token.length > 40 ? `${token.slice(0, 40)}…` : token;
+  return JSON.stringify(shown);
+}
+
+function parse(text: string, warnings: string[]): BltReadResult {
+  const lines = text.split(/\r\n|\n|\r/);
+  const lineCount = lines.length;
+  let i = 0;
+
+  // Header: number of candidates and number of seats.
+  let headerTokens: string[] | null = null;
+  let headerLine = 0;
+  for (; i < lineCount; i++) {
+    const tokens = numericTokens(lines[i]!);
+    if (tokens.length === 0) continue;
+    headerTokens = tokens;
+    headerLine = i + 1;
+    i++;
+    break;
+  }
+  if (!headerTokens)
+    throw new BltParseError(1, 'the file is empty; expected the header line "<candidates> <seats>"');
+  if (headerTokens.length !== 2 || !UNSIGNED.test(headerTokens[0]!) || !UNSIGNED.test(headerTokens[1]!)) {
+    throw new BltParseError(
+      headerLine,
+      `expected the header "<number of candidates> <number of seats>" (two whole numbers), found ${showToken(headerTokens.join(' '))}`,
+    );
+  }
+  const nCand = Number(headerTokens[0]);
+  const seats = Number(headerTokens[1]);
+  if (nCand < 1 || nCand > 100_000) {
+    throw new BltParseError(
+      headerLine,
+      `the number of candidates must be between 1 and 100000, found ${headerTokens[0]}`,
+    );
+  }
+  if (seats < 1) throw new BltParseError(headerLine, 'the number of seats must be at least 1, found 0');
+  if (seats > nCand) {
+    throw new BltParseError(
+      headerLine,
+      `the header asks for ${seats} seats but declares only ${nCand} candidates`,
+    );
+  }
+
+  const withdrawn = new Set<number>();
+  let nicks: Map<string, number> | null = null;
+  let tieOrder: number[] | undefined;
+  const ballots: RankedBallot[] = [];
+  let total = 0;
+  let sawBallot = false;
+  let sawIds = false;
+  let duplicateBallots = 0;
+  let blankBallots = 0;
+  let namesStart = -1;
+  let terminated = false;
+
+  const candidateRef = (token: string, line: number): number => {
+    if (nicks) {
+      const idx = nicks.get(token);
+      if (idx !== undefined) return idx;
+    }
+    if (UNSIGNED.test(token)) {
+      const n = Number(token);
+      if (n >= 1 && n <= nCand) return n - 1;
+      if (n === 0)
+        throw new BltParseError(
+          line,
+          `a 0 may only end the ballot; expected a candidate number between 1 and ${nCand}`,
+        );
+      throw new BltParseError(
+        line,
+        `the ballot names candidate ${token} but the header declares ${nCand} candidate${nCand === 1 ? '' : 's'}; expected a number between 1 and ${nCand}`,
+      );
+    }
+    if (NEGATIVE.test(token)) {
+      throw new BltParseError(
+        line,
+        `unexpected negative number ${token} in a ballot; expected a candidate number between 1 and ${nCand}`,
+      );
+    }
+    throw new BltParseError(
+      line,
+      nicks
+        ? `unknown candidate ${showToken(token)}; expected a nickname from the [nick] line or a number between 1 and ${nCand}`
+        : `expected a candidate number between 1 and ${nCand}, found ${showToken(token)}`,
+    );
+  };
+
+  for (; i < lineCount; i++) {
+    const lineNo = i + 1;
+    const raw = lines[i]!;
+    const trimmed = raw.trim();
+    if (trimmed === '') continue;
+    const first = trimmed.charCodeAt(0);
+    if (first === 0x22 /* " */) {
+      // .HIL dialect: the names follow the ballots directly, with no `0` line.
+      if (!sawBallot) {
+        throw new BltParseError(
+          lineNo,
+          'expected a ballot line or the 0 line that ends the ballots, found a quoted name',
+        );
+      }
+      namesStart = i;
+      break;
+    }
+    if (first === 0x5b /* [ */) {
+      const close = trimmed.indexOf(']');
+      if (close < 0) throw new BltParseError(lineNo, 'an option line opened with "[" has no closing "]"');
+      const after = trimmed.slice(close + 1).trim();
+      if (after !== '' && !after.startsWith('#')) {
+        throw new BltParseError(lineNo, `unexpected text ${showToken(after)} after the option's closing "]"`);
+      }
+      const words = trimmed
+        .slice(1, close)
+        .trim()
+        .split(/\s+/)
+        .filter((w) => w !== '');
+      const keyword = (words[0] ?? '').toLowerCase();
+      const args = words.slice(1);
+      if (keyword === 'nick') {
+        if (sawBallot) throw new BltParseError(lineNo, 'a [nick] line must come before the ballots');
+        if (args.length !== nCand) {
+          throw new BltParseError(
+            lineNo,
+            `[nick] gives ${args.length} nickname${args.length === 1 ? '' : 's'} but the header declares ${nCand} candidates`,
+          );
+        }
+        const map = new Map<string, number>();
+        args.forEach((nick, k) => {
+          if (map.has(nick))
+            throw new BltParseError(lineNo, `nickname ${showToken(nick)} appears twice in [nick]`);
+          if (nick.includes('='))
+            throw new BltParseError(lineNo, `nickname ${showToken(nick)} may not contain "="`);
+          map.set(nick, k);
+        });
+        nicks = map;
+      } else if (keyword === 'withdrawn') {
+        if (args.length === 0) throw new BltParseError(lineNo, '[withdrawn] names no candidate');
+        for (const a of args) withdrawn.add(candidateRef(a, lineNo));
+      } else if (keyword === 'tie') {
+        const order = args.map((a) => candidateRef(a, lineNo));
+        if (new Set(order).size !== order.length) {
+          throw new BltParseError(lineNo, '[tie] names a candidate twice');
+        }
+        tieOrder = order;
+      } else {
+        warnings.push(
+          `line ${lineNo}: option [${words.join(' ')}] is not used by this reader and was ignored`,
+        );
+      }
+      continue;
+    }
+
+    const tokens = numericTokens(raw);
+    if (tokens.length === 0) continue; // a comment-only line
+    if (tokens.length === 1 && tokens[0] === '0') {
+      terminated = true;
+      namesStart = i + 1;
+      break;
+    }
+    if (NEGATIVE.test(tokens[0]!)) {
+      if (sawBallot) {
+        throw new BltParseError(
+          lineNo,
+          'withdrawn candidates (negative numbers) must be listed before the ballots',
+        );
+      }
+      for (const t of tokens) {
+        if (!NEGATIVE.test(t)) {
+          throw new BltParseError(
+            lineNo,
+            `expected only negative candidate numbers on the withdrawn line, found ${showToken(t)}`,
+          );
+        }
+        const n = -Number(t);
+        if (n < 1 || n > nCand) {
+          throw new BltParseError(
+            lineNo,
+            `withdrawn candidate ${t} is out of range; expected -1 to -${nCand}`,
+          );
+        }
+        withdrawn.add(n - 1);
+      }
+      continue;
+    }
+
+    // A ballot: [(id)] weight rank… 0
+    let k = 0;
+    if (tokens[0]!.startsWith('(')) {
+      while (k < tokens.length && !tokens[k]!.endsWith(')')) k++;
+      if (k >= tokens.length)
+        throw new BltParseError(lineNo, 'a ballot id opened with "(" has no closing ")"');
+      k++;
+      sawIds = true;
+    }
+    const weightToken = tokens[k];
+    if (weightToken === undefined)
+      throw new BltParseError(lineNo, 'expected the ballot weight after the ballot id');
+    if (!UNSIGNED.test(weightToken)) {
+      if (/^\d*\.\d+$/.test(weightToken)) {
+        throw new BltParseError(
+          lineNo,
+          `expected a whole-number ballot weight, found ${showToken(weightToken)}`,
+        );
+      }
+      throw new BltParseError(
+        lineNo,
+        `expected a ballot line "<weight> <preferences…> 0" or the 0 line that ends the ballots, found ${showToken(weightToken)}`,
+      );
+    }
+    const weight = Number(weightToken);
+    if (weight === 0) {
+      throw new BltParseError(lineNo, 'a ballot weight must be at least 1 (a lone 0 ends the ballots)');
+    }
+    if (!Number.isSafeInteger(weight))
+      throw new BltParseError(lineNo, `the ballot weight ${weightToken} is too large`);
+    k++;
+    const ranks: number[][] = [];
+    let ended = false;
+    let seen: Set<number> | null = null;
+    let duplicate = false;
+    for (; k < tokens.length; k++) {
+      const tok = tokens[k]!;
+      if (tok === '0') {
+        ended = true;
+        k++;
+        break;
+      }
+      if (tok === '-') {
+        ranks.push([]);
+        continue;
+      }
+      let group: number[];
+      if (tok.includes('=')) {
+        const parts = tok.split('=');
+        group = [];
+        for (const p of parts) {
+          if (p === '')
+            throw new BltParseError(
+              lineNo,
+              `malformed equal ranking ${showToken(tok)}; expected candidates joined by "=" such as 1=2`,
+            );
+          group.push(candidateRef(p, lineNo));
+        }
+      } else {
+        group = [candidateRef(tok, lineNo)];
+      }
+      seen ??= new Set();
+      for (const c of group) {
+        if (seen.has(c)) duplicate = true;
+        seen.add(c);
+      }
+      ranks.push(group);
+    }
+    if (!ended) {
+      throw new BltParseError(lineNo, 'the ballot does not end with 0; expected "<weight> <preferences…> 0"');
+    }
+    if (k < tokens.length) {
+      throw new BltParseError(lineNo, `unexpected ${showToken(tokens[k]!)} after the 0 that ends the ballot`);
+    }
+    if (duplicate) duplicateBallots += weight;
+    if (ranks.length === 0) blankBallots += weight;
+    total += weight;
+    if (total > MAX_TOTAL) throw new BltParseError(lineNo, 'the total number of ballots is too large');
+    ballots.push({ weight, ranks });
+    sawBallot = true;
+  }
+
+  if (namesStart < 0) {
+    throw new BltParseError(
+      lineCount + (lines[lineCount - 1] === '' ? 0 : 1),
+      'the file ended inside the ballots; expected the 0 line that ends the ballots, then the candidate names and the title',
+    );
+  }
+  if (!terminated) warnings.push('the ballots are not ended by a 0 line (names follow the ballots directly)');
+
+  // Candidate names and title.
+  const nameLines: NameLine[] = [];
+  for (let j = namesStart; j < lineCount; j++) {
+    const textLine = lines[j]!.trim();
+    if (textLine === '') continue;
+    nameLines.push({
+      line: j + 1,
+      text: textLine,
+      strings: textLine.startsWith('"') ? quotedStrings(textLine, j + 1) : null,
+    });
+  }
+  const endLine = lineCount + (lines[lineCount - 1] === '' ? 0 : 1);
+  const firstName = nameLines[0];
+  if (!firstName) {
+    throw new BltParseError(
+      endLine,
+      `the file ended after the ballots; expected ${nCand} candidate name${nCand === 1 ? '' : 's'} and the title`,
+    );
+  }
+
+  const names: string[] = [];
+  const parties: (string | null)[] = [];
+  let title: string | undefined;
+  let rest: NameLine[];
+  const firstStrings = firstName.strings;
+  const perLinePossible = nameLines.length >= nCand + 1;
+  const oneLinePossible =
+    firstStrings !== null && firstStrings.length >= nCand && firstStrings.length <= nCand + 1;
+  const oneLine =
+    firstStrings !== null && firstStrings.length > 2 ? true : !perLinePossible && oneLinePossible;
+
+  if (oneLine) {
+    const strings = firstStrings!;
+    if (strings.length < nCand) {
+      throw new BltParseError(
+        firstName.line,
+        `the names line holds ${strings.length} quoted name${strings.length === 1 ? '' : 's'} but the header declares ${nCand} candidates`,
+      );
+    }
+    if (strings.length > nCand + 1) {
+      throw new BltParseError(
+        firstName.line,
+        `the names line holds ${strings.length} quoted strings; expected the ${nCand} candidate names the header declares, optionally followed by the title`,
+      );
+    }
+    for (let k = 0; k < nCand; k++) {
+      names.push(strings[k]!);
+      parties.push(null);
+    }
+    rest = nameLines.slice(1);
+    if (strings.length === nCand + 1) title = strings[nCand]!;
+    else {
+      const titleLine = rest.shift();
+      if (!titleLine)
+        throw new BltParseError(
+          endLine,
+          `the file ended after the ${nCand} candidate names; expected the title`,
+        );
+      title = titleOf(titleLine);
+    }
+  } else {
+    if (nameLines.length < nCand + 1) {
+      const found = nameLines.length;
+      throw new BltParseError(
+        endLine,
+        found < nCand
+          ? `the file ended after ${found} candidate name line${found === 1 ? '' : 's'}; expected ${nCand} candidate names (as the header declares) and the title`
+          : `the file ended after ${nCand} name lines; expected the title after the ${nCand} candidate names (are there fewer names than the header's ${nCand}?)`,
+      );
+    }
+    for (let k = 0; k < nCand; k++) {
+      const nl = nameLines[k]!;
+      if (nl.strings === null) {
+        names.push(nl.text);
+        parties.push(null);
+      } else {
+        if (nl.strings.length > 2) {
+          throw new BltParseError(
+            nl.line,
+            `expected one candidate per line (a quoted name, optionally followed by a quoted party), found ${nl.strings.length} quoted strings`,
+          );
+        }
+        names.push(nl.strings[0]!);
+        parties.push(nl.strings[1] ?? null);
+      }
+    }
+    title = titleOf(nameLines[nCand]!);
+    rest = nameLines.slice(nCand + 1);
+  }
+
+  if (rest.length > 0) {
+    const quotedNames = nameLines.slice(0, nCand).every((nl) => nl.strings !== null);
+    const firstExtra = rest[0]!;
+    // Real files append free text (a description, the expected result) after the title; but when every
+    // extra line is a quoted string, the likelier reading is that the header under-counts the candidates.
+    if (!quotedNames || rest.every((nl) => nl.strings !== null)) {
+      throw new BltParseError(
+        firstExtra.line,
+        `unexpected ${showToken(firstExtra.text)} after the title; expected the ${nCand} candidate names the header declares and one title line`,
+      );
+    }
+    warnings.push(
+      `${rest.length} line${rest.length === 1 ? '' : 's'} of free text after the title (from line ${firstExtra.line}) ignored`,
+    );
+  }
+
+  if (sawIds) warnings.push('ballot ids in parentheses were read and dropped');
+  if (duplicateBallots > 0)
+    warnings.push(`${duplicateBallots} ballot(s) rank the same candidate more than once`);
+  if (blankBallots > 0) warnings.push(`${blankBallots} ballot(s) carry no preference`);
+  if (ballots.length === 0) warnings.push('the file holds no ballots');
+  if (parties.some((p) => p !== null))
+    warnings.push('candidate lines carry a second quoted string (party), kept apart from the names');
+  const seenNames = new Set<string>();
+  for (const n of names) {
+    if (n === '') warnings.push('a candidate has an empty name');
+    else if (seenNames.has(n)) warnings.push(`two candidates share the name ${showToken(n)}`);
+    seenNames.add(n);
+  }
+  if (seats > nCand - withdrawn.size) {
+    warnings.push(`${seats} seats but only ${nCand - withdrawn.size} candidates who are not withdrawn`);
+  }
+
+  const profile: BallotProfile = {
+    title: title ?? '',
+    seats,
+    candidates: names,
+    withdrawn: [...withdrawn].sort((a, b) => a - b),
+    ballots,
+  };
+  const result: BltReadResult = { ok: true, profile, warnings };
+  if (parties.some((p) => p !== null)) result.parties = parties;
+  if (tieOrder) result.tieOrder = tieOrder;
+  return result;
+}
+
+/** Whitespace-separated tokens of a line of the numeric part, without a `#` comment. */
+function numericTokens(line: string): string[] {
+  const hash = line.indexOf('#');
+  const body = hash >= 0 ? line.slice(0, hash) : line;
+  const trimmed = body.trim();
+  return trimmed === '' ? [] : trimmed.split(/\s+/);
+}
+
+function titleOf(nl: NameLine): string {
+  if (nl.strings === null) return nl.text;
+  if (nl.strings.length !== 1) {
+    throw new BltParseError(
+      nl.line,
+      `expected the title as one quoted string, found ${nl.strings.length} quoted strings`,
+    );
+  }
+  return nl.strings[0]!;
+}
+
+/** The quoted strings of a line that starts with `"`; `""` inside a string stands for one quote. */
+function quotedStrings(line: string, lineNo: number): string[] {
+  const out: string[] = [];
+  let p = 0;
+  const n = line.length;
+  while (p < n) {
+    if (line.charCodeAt(p) !== 0x22) {
+      throw new BltParseError(
+        lineNo,
+        `unexpected ${showToken(line.slice(p))} after a quoted string; expected another quoted string or the end of the line`,
+      );
+    }
+    p++;
+    let s = '';
+    let closed = false;
+    while (p < n) {
+      const q = line.indexOf('"', p);
+      if (q < 0) {
+        s += line.slice(p);
+        p = n;
+        break;
+      }
+      s += line.slice(p, q);
+      if (line.charCodeAt(q + 1) === 0x22) {
+        s += '"';
+        p = q + 2;
+        continue;
+      }
+      p = q + 1;
+      closed = true;
+      break;
+    }
+    if (!closed) throw new BltParseError(lineNo, 'a quoted string is not closed; expected a closing "');
+    out.push(s);
+    while (p < n && (line[p] === ' ' || line[p] === '\t')) p++;
+  }
+  return out;
+}

@@ -1,0 +1,148 @@
+// Shapes of the JSON API under /api/v1 as the web app reads them. The server may add fields; the app
+// relies only on these. Timestamps are ISO strings, ids uuid strings.
+
+export type CouncilKind = 'factory' | 'mine' | 'office' | 'village' | 'neighbourhood' | 'union' | 'federation';
+export type FederationLevel = 'local' | 'regional' | 'national';
+export type OfficeName = 'secretary' | 'chair' | 'treasurer';
+export type MembershipStatus = 'active' | 'suspended' | 'left';
+export type ApplicationStatus = 'pending' | 'contacted' | 'accepted' | 'declined';
+
+export interface SessionPerson {
+  id: string;
+  fullName: string;
+  isAdmin: boolean;
+}
+
+export interface Session {
+  person: SessionPerson | null;
+  csrfToken: string;
+  setupNeeded: boolean;
+}
+
+export interface AuthResult {
+  person: SessionPerson;
+  csrfToken: string;
+}
+
+export interface PasswordToken {
+  purpose: 'invitation' | 'reset';
+  fullName: string;
+  login: string;
+}
+
+export interface TreeNode {
+  id: string;
+  name: string;
+  kind: CouncilKind;
+  level: FederationLevel | null;
+  territory: string;
+  sector: string | null;
+  parentId: string | null;
+  depth: number;
+  childCount: number;
+  /** Rolled up over the whole subtree. */
+  councils: number;
+  /** Active memberships of the base councils in the subtree. */
+  members: number;
+}
+
+export interface CouncilSearchHit {
+  id: string;
+  name: string;
+  kind: CouncilKind;
+  level: FederationLevel | null;
+  territory: string;
+  sector: string | null;
+  parentName: string | null;
+}
+
+export interface CouncilRef {
+  id: string;
+  name: string;
+}
+
+export interface CouncilViewer {
+  isMember: boolean;
+  isOfficer: boolean;
+  canDecideApplications: boolean;
+  canSeeLedger: boolean;
+  canManage: boolean;
+}
+
+export interface Council {
+  id: string;
+  name: string;
+  kind: CouncilKind;
+  level: FederationLevel | null;
+  territory: string;
+  sector: string | null;
+  answerDays: number;
+  dissolvedAt: string | null;
+  parent: CouncilRef | null;
+  ancestors: CouncilRef[];
+  children: {
+    id: string;
+    name: string;
+    kind: CouncilKind;
+    level: FederationLevel | null;
+    councils: number;
+    members: number;
+  }[];
+  offices: { id: string; office: OfficeName; person: { id: string; fullName: string } }[];
+  councils: number;
+  members: number;
+  directMembers: number;
+  viewer: CouncilViewer;
+}
+
+export interface JoinApplicationReceipt {
+  reference: string;
+  dueAt: string;
+  councilName: string;
+}
+
+export interface MyCouncil {
+  id: string;
+  name: string;
+  kind: CouncilKind;
+  territory: string;
+  membershipStatus: MembershipStatus | null;
+  offices: OfficeName[];
+}
+
+export interface JoinApplication {
+  id: string;
+  reference: string;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  homePlace: string | null;
+  workPlace: string | null;
+  message: string | null;
+  status: ApplicationStatus;
+  dueAt: string;
+  isOverdue: boolean;
+  createdAt: string;
+  declineReason: string | null;
+}
+
+export interface Acceptance {
+  membershipId: string;
+  personId: string;
+  invitationUrl: string;
+}
+
+export interface LedgerEntry {
+  seq: number;
+  kind: string;
+  actor: { id: string; fullName: string } | null;
+  recordedAt: string;
+  payload: unknown;
+  hash: string;
+  prevHash: string | null;
+}
+
+export interface LedgerPage {
+  entries: LedgerEntry[];
+  verified: boolean;
+}

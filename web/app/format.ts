@@ -1,0 +1,20 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_LANGUAGE } from './languages';
+
+/** Numbers and dates in the reader's language (Intl falls back to Spanish for a language it lacks). */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(() => {
+    const locales = [language, DEFAULT_LANGUAGE];
+    const numberFormat = new Intl.NumberFormat(locales);
+    const dateFormat = new Intl.DateTimeFormat(locales, { dateStyle: 'long' });
+    const dateTimeFormat = new Intl.DateTimeFormat(locales, { dateStyle: 'medium', timeStyle: 'short' });
+    return {
+      number: (value: number) => numberFormat.format(value),
+      date: (iso: string) => dateFormat.format(new Date(iso)),
+      dateTime: (iso: string) => dateTimeFormat.format(new Date(iso)),
+    };
+  }, [language]);
+}
