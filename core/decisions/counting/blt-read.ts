@@ -91,9 +91,11 @@ function decode(input: Uint8Array | string, encoding: BltEncoding, warnings: str
   } catch {
     const at = firstInvalidUtf8(bytes);
     const line = lineOfByte(bytes, at);
-    if (encoding !== 'latin1' && isTruncatedSequence(bytes, at)) {
+    if (isTruncatedSequence(bytes, at)) {
       // Valid UTF-8 up to a character cut off by the end of the file: a truncated UTF-8 file, not Latin-1.
-      warnings.push(`the file ends inside a UTF-8 character (line ${line}); the partial character was dropped`);
+      warnings.push(
+        `the file ends inside a UTF-8 character (line ${line}); the partial character was dropped`,
+      );
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, at));
     }
     if (encoding === 'utf-8' || hasBom) {
@@ -260,9 +262,28 @@ function parse(text: string, warnings: string[]): BltReadResult {
     );
   };
 
+  const stamp = new Int32Array(nCand).fill(-1);
+  let attempt = 0;
+  // One shared, frozen `[c]` per candidate for the single-candidate ranks that fill most ballots: a
+  // large file then allocates one array per ballot line, not one per preference.
+  const singles = Array.from({ length: nCand }, (_, c) => Object.freeze([c]) as number[]);
   for (; i < lineCount; i++) {
     const lineNo = i + 1;
     const raw = lines[i]!;
+    // Fast path for the plain ballot lines that make up nearly all of a large file.
+    if (nicks === null) {
+      const fast = fastBallot(raw, nCand, stamp, attempt++, singles);
+      if (fast !== null) {
+        const weight = fast.ballot.weight;
+        if (fast.duplicate) duplicateBallots += weight;
+        if (fast.ballot.ranks.length === 0) blankBallots += weight;
+        total += weight;
+        if (total > MAX_TOTAL) throw new BltParseError(lineNo, 'the total number of ballots is too large');
+        ballots.push(fast.ballot);
+        sawBallot = true;
+        continue;
+      }
+    }
     const trimmed = raw.trim();
     if (trimmed === '') continue;
     const first = trimmed.charCodeAt(0);
@@ -417,7 +438,7 @@ function parse(text: string, warnings: string[]): BltReadResult {
           group.push(candidateRef(p, lineNo));
         }
       } else {
-        group = [candidateRef(tok, lineNo)];
+        group = singles[candidateRef(tok, lineNo)]!;
       }
       seen ??= new Set();
       for (const c of group) {
@@ -582,6 +603,69 @@ function parse(text: string, warnings: string[]): BltReadResult {
   if (parties.some((p) => p !== null)) result.parties = parties;
   if (tieOrder) result.tieOrder = tieOrder;
   return result;
+}
+
+const isSpace = (ch: number) => ch === 0x20 || ch === 0x09 || ch === 0x0b || ch === 0x0c || ch === 0xa0 || ch === 0xfeff;
+const isDigit = (ch: number) => ch >= 0x30 && ch <= 0x39;
+
+/**
+ * A plain ballot line `weight c c=c … 0` (digits, `=`, spaces and tabs only, every candidate in range)
+ * read without allocating tokens; null for anything else, which the general path then reads or rejects.
+ * `stamp`/`mark` detect a candidate ranked twice without a per-line Set.
+ */
+function fastBallot(
+  line: string,
+  nCand: number,
+  stamp: Int32Array,
+  mark: number,
+  singles: number[][],
+): { ballot: RankedBallot; duplicate: boolean } | null {
+  const n = line.length;
+  let i = 0;
+  while (i < n && isSpace(line.charCodeAt(i))) i++;
+  // weight
+  let weight = 0;
+  const weightStart = i;
+  while (i < n && isDigit(line.charCodeAt(i))) weight = weight * 10 + (line.charCodeAt(i++) - 0x30);
+  const weightDigits = i - weightStart;
+  if (weightDigits === 0 || weightDigits > 15 || weight === 0 || i >= n || !isSpace(line.charCodeAt(i))) return null;
+  const ranks: number[][] = [];
+  let duplicate = false;
+  let group: number[] | null = null;
+  for (;;) {
+    while (i < n && isSpace(line.charCodeAt(i))) i++;
+    if (i >= n) return null; // no terminating 0: the general path reports it
+    let value = 0;
+    const start = i;
+    while (i < n && isDigit(line.charCodeAt(i))) value = value * 10 + (line.charCodeAt(i++) - 0x30);
+    const digits = i - start;
+    if (digits === 0 || digits > 9) return null;
+    const next = i < n ? line.charCodeAt(i) : -1;
+    if (value === 0) {
+      if (group !== null || (next !== -1 && !isSpace(next))) return null;
+      while (i < n && isSpace(line.charCodeAt(i))) i++;
+      if (i < n) return null; // text after the 0 (or a comment): the general path decides
+      return { ballot: { weight, ranks }, duplicate };
+    }
+    if (value > nCand) return null;
+    const c = value - 1;
+    if (stamp[c] === mark) duplicate = true;
+    stamp[c] = mark;
+    if (next === 0x3d /* = */) {
+      if (group === null) group = [c];
+      else group.push(c);
+      i++;
+      if (i >= n || !isDigit(line.charCodeAt(i))) return null;
+      continue;
+    }
+    if (next !== -1 && !isSpace(next)) return null;
+    if (group === null) ranks.push(singles[c]!);
+    else {
+      group.push(c);
+      ranks.push(group);
+      group = null;
+    }
+  }
 }
 
 /** Whitespace-separated tokens of a line of the numeric part, without a `#` comment. */

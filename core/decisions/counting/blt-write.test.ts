@@ -7,23 +7,23 @@ import type { BallotProfile } from './tally.ts';
 /** Text without line breaks: what a BLT name or title can hold. */
 const lineText = fc.string({ unit: 'grapheme', maxLength: 30 }).map((s) => s.replace(/[\r\n]/g, ' '));
 
-export const profileArbitrary: fc.Arbitrary<BallotProfile> = fc
-  .integer({ min: 1, max: 12 })
-  .chain((n) =>
-    fc.record({
-      title: lineText,
-      seats: fc.integer({ min: 1, max: n }),
-      candidates: fc.array(lineText, { minLength: n, maxLength: n }),
-      withdrawn: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { maxLength: n }).map((w) => w.sort((a, b) => a - b)),
-      ballots: fc.array(
-        fc.record({
-          weight: fc.oneof(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 1_000_000_000 })),
-          ranks: fc.array(fc.array(fc.integer({ min: 0, max: n - 1 }), { maxLength: 3 }), { maxLength: n + 2 }),
-        }),
-        { maxLength: 30 },
-      ),
-    }),
-  );
+const profileArbitrary: fc.Arbitrary<BallotProfile> = fc.integer({ min: 1, max: 12 }).chain((n) =>
+  fc.record({
+    title: lineText,
+    seats: fc.integer({ min: 1, max: n }),
+    candidates: fc.array(lineText, { minLength: n, maxLength: n }),
+    withdrawn: fc
+      .uniqueArray(fc.integer({ min: 0, max: n - 1 }), { maxLength: n })
+      .map((w) => w.sort((a, b) => a - b)),
+    ballots: fc.array(
+      fc.record({
+        weight: fc.oneof(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 1_000_000_000 })),
+        ranks: fc.array(fc.array(fc.integer({ min: 0, max: n - 1 }), { maxLength: 3 }), { maxLength: n + 2 }),
+      }),
+      { maxLength: 30 },
+    ),
+  }),
+);
 
 describe('writeBlt', () => {
   it('writes standard BLT', () => {
@@ -39,9 +39,19 @@ describe('writeBlt', () => {
       ],
     });
     expect(text).toBe(
-      ['3 2', '-3', '3 1 2=3 0', '1 - 2 0', '2 0', '0', '"Ann ""Nan"" Smith"', '"Bob"', '"Cy"', '"The ""Spring"" election"', ''].join(
-        '\n',
-      ),
+      [
+        '3 2',
+        '-3',
+        '3 1 2=3 0',
+        '1 - 2 0',
+        '2 0',
+        '0',
+        '"Ann ""Nan"" Smith"',
+        '"Bob"',
+        '"Cy"',
+        '"The ""Spring"" election"',
+        '',
+      ].join('\n'),
     );
   });
 

@@ -17,7 +17,8 @@ export function writeBlt(profile: BallotProfile): string {
     throw new RangeError(`seats must be between 1 and the number of candidates (${n}), got ${profile.seats}`);
   }
   const checkCandidate = (c: number) => {
-    if (!Number.isInteger(c) || c < 0 || c >= n) throw new RangeError(`candidate index ${c} is out of range 0..${n - 1}`);
+    if (!Number.isInteger(c) || c < 0 || c >= n)
+      throw new RangeError(`candidate index ${c} is out of range 0..${n - 1}`);
   };
   const out: string[] = [`${n} ${profile.seats}`];
   if (profile.withdrawn.length > 0) {
@@ -46,6 +47,7 @@ export function writeBlt(profile: BallotProfile): string {
 }
 
 function quote(text: string, what: string): string {
-  if (LINE_BREAK.test(text)) throw new RangeError(`a BLT ${what} cannot hold a line break: ${JSON.stringify(text)}`);
+  if (LINE_BREAK.test(text))
+    throw new RangeError(`a BLT ${what} cannot hold a line break: ${JSON.stringify(text)}`);
   return `"${text.replaceAll('"', '""')}"`;
 }

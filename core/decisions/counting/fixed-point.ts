@@ -11,7 +11,8 @@ const scaleCache = new Map<number, bigint>();
 export function scaleOf(decimals: number): bigint {
   let scale = scaleCache.get(decimals);
   if (scale === undefined) {
-    if (!Number.isInteger(decimals) || decimals < 0) throw new RangeError(`decimals must be a non-negative integer, got ${decimals}`);
+    if (!Number.isInteger(decimals) || decimals < 0)
+      throw new RangeError(`decimals must be a non-negative integer, got ${decimals}`);
     scale = 10n ** BigInt(decimals);
     scaleCache.set(decimals, scale);
   }
@@ -30,7 +31,7 @@ export function divide(numerator: bigint, denominator: bigint, rounding: Roundin
   if (rounding === 'down') return quotient;
   const remainder = numerator % denominator;
   if (remainder === 0n) return quotient;
-  return (numerator < 0n) !== (denominator < 0n) ? quotient : quotient + 1n;
+  return numerator < 0n !== denominator < 0n ? quotient : quotient + 1n;
 }
 
 /** a × b of two scaled values, back to the same scale with the rule's rounding. */

@@ -4,9 +4,9 @@
 // current values. Paper values live in a table of distinct scaled bigints and papers in a
 // preference tree, so a stage costs one visit per tree node in the moving piles.
 
+import { createLot, DEFAULT_SEED } from './drawing-lots.ts';
 import { fromInteger, multiplyDivide, toDecimalString } from './fixed-point.ts';
 import { buildPreferenceTree, type PreferenceTree } from './preference-tree.ts';
-import { createLot, DEFAULT_SEED } from './drawing-lots.ts';
 import { breakByEarlierStages, chooseAmongTied, type TiePolicy } from './stv-tie-break.ts';
 import type { BallotProfile, CandidateStatus, Tally, TallyRound, TieBreak } from './tally.ts';
 
@@ -20,7 +20,9 @@ export interface GregoryRule {
   tiesByEarlierStage: boolean;
   tiePolicy: TiePolicy;
   /** How a note cites the rule: e.g. " (rule 50)" for Scottish, "" for WIGM. */
-  cite(rule: 'quota' | 'surplus' | 'exclusion' | 'remaining' | 'tie-surplus' | 'tie-exclusion' | 'lot'): string;
+  cite(
+    rule: 'quota' | 'surplus' | 'exclusion' | 'remaining' | 'tie-surplus' | 'tie-exclusion' | 'lot',
+  ): string;
 }
 
 export interface StvOptions {
@@ -35,7 +37,8 @@ type Arrivals = Map<number, Float64Array>;
 
 export function countGregoryStv(profile: BallotProfile, options: StvOptions, rule: GregoryRule): Tally {
   const seats = options.seats ?? profile.seats;
-  if (!Number.isInteger(seats) || seats < 1) throw new RangeError(`seats must be a positive integer, got ${seats}`);
+  if (!Number.isInteger(seats) || seats < 1)
+    throw new RangeError(`seats must be a positive integer, got ${seats}`);
   const seed = options.seed ?? DEFAULT_SEED;
   const lot = createLot(seed);
   const tiePolicy = options.tiePolicy ?? rule.tiePolicy;
@@ -72,7 +75,10 @@ export function countGregoryStv(profile: BallotProfile, options: StvOptions, rul
   };
 
   /** Move every paper at `nodes` to its next continuing preference, at the value `revalue` gives. */
-  const movePapers = (nodes: readonly number[], revalue: (valueIdx: number) => number): { gains: bigint[]; toExhausted: bigint } => {
+  const movePapers = (
+    nodes: readonly number[],
+    revalue: (valueIdx: number) => number,
+  ): { gains: bigint[]; toExhausted: bigint } => {
     const arrivals: Arrivals = new Map();
     const stack: number[] = [];
     for (const node of nodes) {
@@ -83,7 +89,8 @@ export function countGregoryStv(profile: BallotProfile, options: StvOptions, rul
         arrivals.set(v, bucket);
       }
       bucket[n] = (bucket[n] ?? 0) + (tree.ending[node] ?? 0);
-      for (let child = tree.firstChild[node] ?? -1; child !== -1; child = tree.nextSibling[child] ?? -1) stack.push(child);
+      for (let child = tree.firstChild[node] ?? -1; child !== -1; child = tree.nextSibling[child] ?? -1)
+        stack.push(child);
       while (stack.length > 0) {
         const x = stack.pop() ?? 0;
         const c = tree.candidate[x] ?? 0;
@@ -93,7 +100,8 @@ export function countGregoryStv(profile: BallotProfile, options: StvOptions, rul
           bucket[c] = (bucket[c] ?? 0) + (tree.passing[x] ?? 0);
         } else {
           bucket[n] = (bucket[n] ?? 0) + (tree.ending[x] ?? 0);
-          for (let child = tree.firstChild[x] ?? -1; child !== -1; child = tree.nextSibling[child] ?? -1) stack.push(child);
+          for (let child = tree.firstChild[x] ?? -1; child !== -1; child = tree.nextSibling[child] ?? -1)
+            stack.push(child);
         }
       }
     }
@@ -120,7 +128,13 @@ export function countGregoryStv(profile: BallotProfile, options: StvOptions, rul
       const earlier = breakByEarlierStages(tied, history, history.length - 1, want);
       if (earlier.remaining.length === 1 && earlier.decidingStage !== undefined) {
         const chosen = earlier.remaining[0] ?? -1;
-        tieBreaks.push({ stage, tied: [...tied].sort((a, b) => a - b), chosen, by: 'earlier-stage', decidingStage: earlier.decidingStage });
+        tieBreaks.push({
+          stage,
+          tied: [...tied].sort((a, b) => a - b),
+          chosen,
+          by: 'earlier-stage',
+          decidingStage: earlier.decidingStage,
+        });
         return chosen;
       }
       remaining = earlier.remaining;
@@ -134,26 +148,42 @@ export function countGregoryStv(profile: BallotProfile, options: StvOptions, rul
     const last = tieBreaks[tieBreaks.length - 1];
     if (last === undefined || last.stage !== stage) return [];
     const who = last.tied.map((c) => names[c]).join(', ');
-    if (last.by === 'earlier-stage') return [`${who} were tied for ${what}; settled by the totals at stage ${last.decidingStage}${rule.cite(what === 'exclusion' ? 'tie-exclusion' : 'tie-surplus')}.`];
-    if (last.by === 'lot') return [`${who} were tied for ${what} at every stage; settled by lot with seed "${last.seed}"${rule.cite('lot')}.`];
+    if (last.by === 'earlier-stage')
+      return [
+        `${who} were tied for ${what}; settled by the totals at stage ${last.decidingStage}${rule.cite(what === 'exclusion' ? 'tie-exclusion' : 'tie-surplus')}.`,
+      ];
+    if (last.by === 'lot')
+      return [
+        `${who} were tied for ${what} at every stage; settled by lot with seed "${last.seed}"${rule.cite('lot')}.`,
+      ];
     return [`${who} were tied for ${what}; settled by ballot-file order.`];
   };
 
   /** Elect everyone at or over the quota after a stage, highest first; their surpluses wait their turn. */
   const electByQuota = (notes: string[]): number[] => {
     const reached = continuing().filter((c) => (totals[c] ?? 0n) >= quota);
-    reached.sort((a, b) => ((totals[b] ?? 0n) > (totals[a] ?? 0n) ? 1 : (totals[b] ?? 0n) < (totals[a] ?? 0n) ? -1 : a - b));
+    reached.sort((a, b) =>
+      (totals[b] ?? 0n) > (totals[a] ?? 0n) ? 1 : (totals[b] ?? 0n) < (totals[a] ?? 0n) ? -1 : a - b,
+    );
     for (const c of reached) {
       if (elected.length >= seats) break;
       status[c] = 'elected';
       elected.push(c);
       if ((totals[c] ?? 0n) > quota) pending.push(c);
-      notes.push(`${names[c]} is elected: ${format(totals[c] ?? 0n)} reaches the quota of ${format(quota)}${rule.cite('quota')}.`);
+      notes.push(
+        `${names[c]} is elected: ${format(totals[c] ?? 0n)} reaches the quota of ${format(quota)}${rule.cite('quota')}.`,
+      );
     }
     return reached.filter((c) => status[c] === 'elected');
   };
 
-  const record = (action: TallyRound['action'], subjects: number[], newlyElected: number[], excluded: number[], notes: string[]) => {
+  const record = (
+    action: TallyRound['action'],
+    subjects: number[],
+    newlyElected: number[],
+    excluded: number[],
+    notes: string[],
+  ) => {
     const stage = rounds.length + 1;
     const previous = history[history.length - 1];
     history.push([...totals]);
@@ -184,8 +214,12 @@ export function countGregoryStv(profile: BallotProfile, options: StvOptions, rul
   }
   {
     const notes: string[] = [];
-    if (tree.unusablePapers > 0) notes.push(`${tree.unusablePapers} papers have no usable first preference and are not counted.`);
-    if (tree.cutAtEqualRanking > 0) notes.push(`${tree.cutAtEqualRanking} papers rank candidates equally after the first preference; they stop transferring there.`);
+    if (tree.unusablePapers > 0)
+      notes.push(`${tree.unusablePapers} papers have no usable first preference and are not counted.`);
+    if (tree.cutAtEqualRanking > 0)
+      notes.push(
+        `${tree.cutAtEqualRanking} papers rank candidates equally after the first preference; they stop transferring there.`,
+      );
     const newly = electByQuota(notes);
     record('first-preferences', [], newly, [], notes);
   }
@@ -229,10 +263,15 @@ export function countGregoryStv(profile: BallotProfile, options: StvOptions, rul
       continue;
     }
     const hopeful = continuing();
-    const lowest = hopeful.reduce((m, c) => ((totals[c] ?? 0n) < m ? (totals[c] ?? 0n) : m), totals[hopeful[0] ?? 0] ?? 0n);
+    const lowest = hopeful.reduce(
+      (m, c) => ((totals[c] ?? 0n) < m ? (totals[c] ?? 0n) : m),
+      totals[hopeful[0] ?? 0] ?? 0n,
+    );
     const tied = hopeful.filter((c) => totals[c] === lowest);
     const out = breakTie(tied, stage, 'lowest');
-    notes.push(`${names[out]} is excluded with the lowest total, ${format(lowest)}${rule.cite('exclusion')}; their papers move at their current values.`);
+    notes.push(
+      `${names[out]} is excluded with the lowest total, ${format(lowest)}${rule.cite('exclusion')}; their papers move at their current values.`,
+    );
     notes.push(...tieNote(stage, 'exclusion'));
     status[out] = 'excluded';
     const pile = piles[out] ?? [];
@@ -249,12 +288,16 @@ export function countGregoryStv(profile: BallotProfile, options: StvOptions, rul
   // without further transfers; they are recorded on the last stage, whose totals stand.
   const last = rounds[rounds.length - 1];
   if (elected.length < seats && last !== undefined) {
-    const remaining = continuing().sort((a, b) => ((totals[b] ?? 0n) > (totals[a] ?? 0n) ? 1 : (totals[b] ?? 0n) < (totals[a] ?? 0n) ? -1 : a - b));
+    const remaining = continuing().sort((a, b) =>
+      (totals[b] ?? 0n) > (totals[a] ?? 0n) ? 1 : (totals[b] ?? 0n) < (totals[a] ?? 0n) ? -1 : a - b,
+    );
     for (const c of remaining) {
       status[c] = 'elected';
       elected.push(c);
       last.elected.push(c);
-      last.notes.push(`${names[c]} is elected: the continuing candidates are no more than the vacancies left${rule.cite('remaining')}.`);
+      last.notes.push(
+        `${names[c]} is elected: the continuing candidates are no more than the vacancies left${rule.cite('remaining')}.`,
+      );
     }
     last.statuses = [...status];
   }

@@ -6,7 +6,8 @@ import type { BallotProfile, TieBreak } from './tally.ts';
 /** Seats must be a whole number from 1; a caller that passes anything else has a bug. */
 export function resolveSeats(requested: number | undefined, profile: BallotProfile): number {
   const seats = requested ?? profile.seats;
-  if (!Number.isInteger(seats) || seats < 1) throw new RangeError(`seats must be a whole number from 1, got ${seats}`);
+  if (!Number.isInteger(seats) || seats < 1)
+    throw new RangeError(`seats must be a whole number from 1, got ${seats}`);
   return seats;
 }
 
@@ -34,7 +35,9 @@ export function electHighestTotals(
     if (tier) tier.push(c);
     else byTotal.set(total, [c]);
   }
-  const ranking = [...byTotal.entries()].sort((a, b) => b[0] - a[0]).map(([, tier]) => tier.sort((a, b) => a - b));
+  const ranking = [...byTotal.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([, tier]) => tier.sort((a, b) => a - b));
 
   const elected: number[] = [];
   const tieBreaks: TieBreak[] = [];
@@ -55,7 +58,13 @@ export function electHighestTotals(
     const remaining = [...drawn];
     for (let k = 0; k < open; k++) {
       const chosen = drawn[k]!;
-      tieBreaks.push({ stage, tied: [...remaining].sort((a, b) => a - b), chosen, by: 'lot', seed: lot.seed });
+      tieBreaks.push({
+        stage,
+        tied: [...remaining].sort((a, b) => a - b),
+        chosen,
+        by: 'lot',
+        seed: lot.seed,
+      });
       remaining.splice(remaining.indexOf(chosen), 1);
       elected.push(chosen);
     }

@@ -44,10 +44,16 @@ export function chooseAmongTied(
   stage: number,
   policy: TiePolicy,
   lot: Lot,
+  tieOrder?: readonly number[],
 ): TieBreak {
   const sorted = [...tied].sort((a, b) => a - b);
   if (policy === 'order') {
-    return { stage, tied: sorted, chosen: sorted[0] ?? -1, by: 'order' };
+    const rank = (c: number) => {
+      const at = tieOrder?.indexOf(c) ?? -1;
+      return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+    };
+    const first = [...sorted].sort((a, b) => rank(a) - rank(b) || a - b)[0] ?? -1;
+    return { stage, tied: sorted, chosen: first, by: 'order' };
   }
   const chosen = lot.order(sorted)[0] ?? -1;
   return { stage, tied: sorted, chosen, by: 'lot', seed: lot.seed };

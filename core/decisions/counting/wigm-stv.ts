@@ -14,7 +14,8 @@ export const wigmStvRule: GregoryRule = {
   decimals: WIGM_DECIMALS,
   // valid ÷ (seats + 1) truncated, plus one unit in the last place: reaching it means exceeding
   // the exact Droop fraction.
-  quota: (validPapers, seats, decimals) => divide(BigInt(validPapers) * scaleOf(decimals), BigInt(seats + 1), 'down') + 1n,
+  quota: (validPapers, seats, decimals) =>
+    divide(BigInt(validPapers) * scaleOf(decimals), BigInt(seats + 1), 'down') + 1n,
   tiesByEarlierStage: false,
   tiePolicy: 'lot',
   cite: () => '',

@@ -1,0 +1,21 @@
+// Wires the contexts' routes into the HTTP application.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { councilsRoutes } from './federation/index.ts';
+import { joinApplicationsRoutes, membershipsRoutes, sessionRoutes } from './members/index.ts';
+import type { Config } from './platform/config.ts';
+import type { DatabaseHandle } from './platform/database.ts';
+import { buildHttpApp } from './platform/http-app.ts';
+
+export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
+export function buildServer(database: DatabaseHandle, config: Config, options: { logger?: boolean; webDir?: string } = {}) {
+  return buildHttpApp({
+    database,
+    config,
+    routes: [sessionRoutes, councilsRoutes, joinApplicationsRoutes, membershipsRoutes],
+    logger: options.logger ?? false,
+    ...(options.webDir ? { webDir: options.webDir } : {}),
+  }) as Promise<FastifyInstance>;
+}

@@ -1,0 +1,184 @@
+// The HTTP application: Fastify with zod validation at every edge, the OpenAPI document generated from
+// the same schemas, security headers, cookies and sessions, CSRF checks, rate limits on chosen routes,
+// one error handler with one error shape, and the built web app with SPA fallback.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { CSRF_COOKIE, CSRF_HEADER, isCrossSite, newCsrfToken, tokensMatch } from './csrf.ts';
+import { type DatabaseHandle, isReachable } from './database.ts';
+import { AppError, STATUS_OF_KIND, errorBody } from './http-errors.ts';
+import { resolveSession, SESSION_COOKIE, type Viewer } from './sessions.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    viewer: Viewer | null;
+    /** The anonymous CSRF token of this browser (cookie), created on first GET /api/v1/session. */
+    anonymousCsrf: string | undefined;
+  }
+  interface FastifyInstance {
+    database: DatabaseHandle;
+    config: Config;
+  }
+  interface FastifyContextConfig {
+    /** Routes that skip the CSRF check (none that change state). */
+    skipCsrf?: boolean;
+  }
+}
+
+export interface HttpAppOptions {
+  database: DatabaseHandle;
+  config: Config;
+  routes: FastifyPluginAsync[];
+  /** Folder of the built web app (index.html and assets); absent in API-only tests. */
+  webDir?: string;
+  logger?: boolean;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: options.config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.decorate('database', options.database);
+  app.decorate('config', options.config);
+  app.decorateRequest('viewer', null);
+  app.decorateRequest('anonymousCsrf', undefined);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) =>
+      new AppError('rate-limited', 'rate-limited', `too many requests: try again in ${Math.ceil(context.ttl / 1000)} s`),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Cabildo API', version: '1', description: 'Federated councils: members, federation, ledger.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_r, body, done) =>
+    done(null, body),
+  );
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) request.viewer = await resolveSession(options.database.db, token);
+    request.anonymousCsrf = request.cookies[CSRF_COOKIE];
+    if (!UNSAFE.has(request.method) || request.routeOptions.config.skipCsrf) return;
+    if (isCrossSite(request.headers, request.headers.host)) {
+      throw new AppError('forbidden', 'cross-site-request', 'cross-site requests may not change state');
+    }
+    const sent = request.headers[CSRF_HEADER];
+    const expected = request.viewer ? request.viewer.csrfToken : request.anonymousCsrf;
+    if (!tokensMatch(typeof sent === 'string' ? sent : undefined, expected)) {
+      throw new AppError(
+        'forbidden',
+        'csrf-token-invalid',
+        'missing or wrong x-csrf-token header: fetch GET /api/v1/session and send its csrfToken',
+        CSRF_HEADER,
+      );
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(STATUS_OF_KIND[error.kind]).send(errorBody(error.code, error.message, error.field));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const params = (first?.params ?? {}) as { keys?: string[] };
+      const path = (first?.instancePath ?? '').split('/').filter(Boolean);
+      const field = params.keys?.[0] ? [...path, params.keys[0]].join('.') : path.join('.') || error.validationContext;
+      const where = error.validationContext ?? 'request';
+      return reply
+        .status(400)
+        .send(errorBody('invalid-request', `${where}${field ? ` field ${field}` : ''}: ${first?.message ?? 'invalid'}`, field));
+    }
+    const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status >= 400 && status < 500) {
+      const code = CLIENT_ERROR_CODES[error.code] ?? 'bad-request';
+      return reply.status(status).send(errorBody(code, error.message));
+    }
+    request.log.error({ err: error, reqId: request.id }, 'unexpected error');
+    return reply.status(500).send(errorBody('internal-error', `unexpected error (request ${request.id})`));
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    const ok = await isReachable(options.database.db);
+    return reply
+      .status(ok ? 200 : 503)
+      .send({ status: ok ? 'ok' : 'unavailable', database: ok ? 'reachable' : 'unreachable', kind: options.database.kind });
+  });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const routes of options.routes) await app.register(routes, { prefix: '/api/v1' });
+
+  const webDir = options.webDir;
+  const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !isApiPath(request) && hasWeb) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody('not-found', `no route ${request.method} ${request.url.split('?')[0]}`));
+  });
+  return app;
+}
+
+function isApiPath(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/') || request.url.startsWith('/healthz');
+}
+
+/** Fastify's own client errors, mapped to stable codes. */
+const CLIENT_ERROR_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload-too-large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid-json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid-json',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-request',
+  FST_ERR_VALIDATION: 'invalid-request',
+};
+
+/** For GET /api/v1/session: hand an anonymous browser its CSRF token, setting the cookie on first visit. */
+export function anonymousCsrfToken(request: FastifyRequest, setCookie: (token: string) => void): string {
+  if (request.anonymousCsrf && request.anonymousCsrf.length <= 64) return request.anonymousCsrf;
+  const token = newCsrfToken();
+  setCookie(token);
+  return token;
+}

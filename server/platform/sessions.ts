@@ -1,0 +1,56 @@
+// Sessions: a random token in an httpOnly SameSite=Lax cookie; the database keeps only its sha256, the
+// person, and the CSRF token bound to it. Sessions last 30 days and end at logout.
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { newCsrfToken } from './csrf.ts';
+import type { Db } from './database.ts';
+
+export const SESSION_COOKIE = 'cabildo_session';
+export const SESSION_DAYS = 30;
+
+export interface Viewer {
+  personId: string;
+  fullName: string;
+  isAdmin: boolean;
+  csrfToken: string;
+  sessionHash: string;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Db, personId: string): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = newCsrfToken();
+  await sql`insert into sessions (token_hash, person_id, csrf_token, expires_at)
+            values (${hashToken(token)}, ${personId}, ${csrfToken}, now() + make_interval(days => ${SESSION_DAYS}))`.execute(
+    db,
+  );
+  return { token, csrfToken };
+}
+
+export async function resolveSession(db: Db, token: string): Promise<Viewer | null> {
+  if (token.length > 100) return null;
+  const hash = hashToken(token);
+  const { rows } = await sql<{ person_id: string; full_name: string; is_admin: boolean | null; csrf_token: string }>`
+    select s.person_id, p.full_name, a.is_admin, s.csrf_token
+      from sessions s join persons p on p.id = s.person_id left join accounts a on a.person_id = s.person_id
+     where s.token_hash = ${hash} and s.expires_at > now()`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    personId: row.person_id,
+    fullName: row.full_name,
+    isAdmin: row.is_admin === true,
+    csrfToken: row.csrf_token,
+    sessionHash: hash,
+  };
+}
+
+export async function destroySession(db: Db, sessionHash: string): Promise<void> {
+  await sql`delete from sessions where token_hash = ${sessionHash}`.execute(db);
+}
+
+/** Ends every session of a person (after a password change by reset link). */
+export async function destroySessionsOf(db: Db, personId: string): Promise<void> {
+  await sql`delete from sessions where person_id = ${personId}`.execute(db);
+}
