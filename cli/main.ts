@@ -11,6 +11,7 @@ const program = new Command()
 
 const registrations: Array<Promise<{ register: (p: Command) => void }>> = [
   // one line per command module, in the order they appear in --help
+  import('./tally-command.ts'),
 ];
 
 for (const mod of await Promise.all(registrations)) mod.register(program);

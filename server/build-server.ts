@@ -10,7 +10,11 @@ import { buildHttpApp } from './platform/http-app.ts';
 
 export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
-export function buildServer(database: DatabaseHandle, config: Config, options: { logger?: boolean; webDir?: string } = {}) {
+export function buildServer(
+  database: DatabaseHandle,
+  config: Config,
+  options: { logger?: boolean; webDir?: string } = {},
+) {
   return buildHttpApp({
     database,
     config,

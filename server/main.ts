@@ -2,20 +2,24 @@
 // federation into an empty database unless CABILDO_DEMO=0, and serve the API and the web app.
 import { buildServer, WEB_DIST } from './build-server.ts';
 import { isEmptyInstance, seedDemoFederation } from './demo/index.ts';
+import { openConfiguredDatabase } from './open-configured-database.ts';
 import { ConfigError, readConfig } from './platform/config.ts';
 import { DataDirLockedError } from './platform/data-dir-lock.ts';
-import { openConfiguredDatabase } from './open-configured-database.ts';
 
 async function main() {
   const config = readConfig();
   const started = Date.now();
-  const where = config.databaseUrl ? 'the PostgreSQL server in DATABASE_URL' : `embedded PGlite in ${config.dataDir}`;
+  const where = config.databaseUrl
+    ? 'the PostgreSQL server in DATABASE_URL'
+    : `embedded PGlite in ${config.dataDir}`;
   process.stdout.write(`cabildo: opening ${where}…\n`);
   const database = await openConfiguredDatabase(config);
   if (config.seedDemo && (await isEmptyInstance(database.db))) {
     process.stdout.write('cabildo: empty database — seeding the demo federation (CABILDO_DEMO=0 to skip)…\n');
     const summary = await seedDemoFederation(database.db);
-    process.stdout.write(`cabildo: demo federation ready: ${summary.councils} councils, ${summary.members} members\n`);
+    process.stdout.write(
+      `cabildo: demo federation ready: ${summary.councils} councils, ${summary.members} members\n`,
+    );
   }
   const app = await buildServer(database, config, { logger: true, webDir: WEB_DIST });
   const stop = async (signal: string) => {
@@ -38,6 +42,8 @@ main().catch((error: unknown) => {
     process.stderr.write(`cabildo: ${error.message}\n`);
     process.exit(2);
   }
-  process.stderr.write(`cabildo: could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `cabildo: could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -4,7 +4,10 @@ import type { Config } from './platform/config.ts';
 import { type DatabaseHandle, openDatabase } from './platform/database.ts';
 import { migrate } from './platform/migrate.ts';
 
-export async function openConfiguredDatabase(config: Config, options: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
+export async function openConfiguredDatabase(
+  config: Config,
+  options: { migrate?: boolean } = {},
+): Promise<DatabaseHandle> {
   const handle = config.databaseUrl
     ? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
     : await openDatabase({ kind: 'pglite', dataDir: config.dataDir });

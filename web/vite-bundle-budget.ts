@@ -41,7 +41,7 @@ export function initialChunkFiles(bundle: Record<string, BudgetChunk>): string[]
 }
 
 export function gzipSize(code: string): number {
-  return gzipSync(Buffer.from(code, 'utf8'), { level: 9 }).length;
+  return gzipSync(Buffer.from(code, 'utf8')).length;
 }
 
 export function measureInitialJs(bundle: Record<string, BudgetChunk>): InitialJsReport {
@@ -60,7 +60,9 @@ export function formatKilobytes(bytes: number): string {
 export function judgeBudget(report: InitialJsReport, limitBytes: number): { ok: boolean; message: string } {
   const figure = `initial JavaScript ${formatKilobytes(report.totalGzipBytes)} gzip in ${report.files.length} file(s), budget ${formatKilobytes(limitBytes)}`;
   if (report.totalGzipBytes > limitBytes) {
-    const detail = report.files.map((file) => `  ${file.fileName} ${formatKilobytes(file.gzipBytes)}`).join('\n');
+    const detail = report.files
+      .map((file) => `  ${file.fileName} ${formatKilobytes(file.gzipBytes)}`)
+      .join('\n');
     return { ok: false, message: `Over budget: ${figure}\n${detail}` };
   }
   return { ok: true, message: figure };

@@ -24,8 +24,10 @@ export const FEDERATION_ERRORS = {
   'move-into-own-subtree': 'a council cannot be placed under itself or one of its descendants',
   'level-required': 'a federated council needs a level (local, regional, national or another name)',
   'level-only-for-federations': 'a base council has no level',
-  'has-active-children': 'a council with councils under it cannot be dissolved until they are moved or dissolved',
-  'not-a-member': 'an office is held by a member of the council (federated councils: by a member of a council under it)',
+  'has-active-children':
+    'a council with councils under it cannot be dissolved until they are moved or dissolved',
+  'not-a-member':
+    'an office is held by a member of the council (federated councils: by a member of a council under it)',
   'office-not-held': 'the office holding does not exist or has ended',
   'office-already-held': 'this person already holds that office in this council',
   'not-permitted': 'the signed-in person has no office or mandate that allows this act',
@@ -41,7 +43,10 @@ export interface ParentFacts {
   path: string;
 }
 
-export function checkNewCouncil(input: { kind: CouncilKind; level: string | null }, parent: ParentFacts | null): Check {
+export function checkNewCouncil(
+  input: { kind: CouncilKind; level: string | null },
+  parent: ParentFacts | null,
+): Check {
   if (input.kind === 'federation' && !input.level) return { ok: false, error: 'level-required' };
   if (input.kind !== 'federation' && input.level) return { ok: false, error: 'level-only-for-federations' };
   if (parent) {
@@ -52,7 +57,10 @@ export function checkNewCouncil(input: { kind: CouncilKind; level: string | null
 }
 
 /** A move is valid when the new parent is a live federation outside the moved council's own subtree. */
-export function checkMove(council: { path: string; dissolved: boolean }, newParent: ParentFacts | null): Check {
+export function checkMove(
+  council: { path: string; dissolved: boolean },
+  newParent: ParentFacts | null,
+): Check {
   if (council.dissolved) return { ok: false, error: 'council-dissolved' };
   if (!newParent) return { ok: true };
   if (newParent.path.startsWith(council.path)) return { ok: false, error: 'move-into-own-subtree' };

@@ -34,7 +34,8 @@ export const COUNCIL_PERMISSIONS: Record<CouncilAction, (f: CouncilViewerFacts) 
   'read-contacts': (f) => f.officesHere.length > 0,
   'read-applications': (f) => f.officesHere.length > 0,
   'decide-applications': (f) => holdsAny(f.officesHere, LEADING),
-  'read-ledger': (f) => f.isAdmin || f.isMember || f.isMemberBelow || f.officesHere.length > 0 || f.officesAbove.length > 0,
+  'read-ledger': (f) =>
+    f.isAdmin || f.isMember || f.isMemberBelow || f.officesHere.length > 0 || f.officesAbove.length > 0,
   'create-child': (f) => f.isAdmin || holdsAny(f.officesHere, LEADING) || holdsAny(f.officesAbove, LEADING),
   move: (f) => f.isAdmin || holdsAny(f.officesAbove, LEADING),
   dissolve: (f) => f.isAdmin || holdsAny(f.officesAbove, LEADING),

@@ -7,7 +7,8 @@ export type ApplicationDecision = 'contacted' | 'accepted' | 'declined';
 /** Error codes of the members context, each with when it happens. */
 export const MEMBERS_ERRORS = {
   'application-not-found': 'no join application has that id',
-  'application-decided': 'the application was already accepted or declined (perhaps by another officer just now)',
+  'application-decided':
+    'the application was already accepted or declined (perhaps by another officer just now)',
   'council-not-open': 'the council is dissolved or federated: people join base councils',
   'contact-required': 'a join application needs an email address or a phone number',
   'login-invalid': 'the login is neither an email address nor a phone number',

@@ -2,7 +2,9 @@
 // digits only, so "+591 7 123-4567" and "+59171234567" are the same login.
 export type LoginKind = 'email' | 'phone';
 
-export type NormalisedLogin = { ok: true; login: string; kind: LoginKind } | { ok: false; error: 'login-invalid' };
+export type NormalisedLogin =
+  | { ok: true; login: string; kind: LoginKind }
+  | { ok: false; error: 'login-invalid' };
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{1,63}$/;
 
@@ -10,7 +12,9 @@ export function normaliseLogin(raw: string): NormalisedLogin {
   const text = raw.trim();
   if (text.includes('@')) {
     const lower = text.toLowerCase();
-    return EMAIL.test(lower) ? { ok: true, login: lower, kind: 'email' } : { ok: false, error: 'login-invalid' };
+    return EMAIL.test(lower)
+      ? { ok: true, login: lower, kind: 'email' }
+      : { ok: false, error: 'login-invalid' };
   }
   const phone = normalisePhone(text);
   return phone ? { ok: true, login: phone, kind: 'phone' } : { ok: false, error: 'login-invalid' };

@@ -29,20 +29,36 @@ export function planMemberImport(
   const rows: MemberImportRow[] = [];
   const report: MemberRowVerdict[] = [];
   const seen = new Map<string, number>();
-  records.forEach((r, i) => {
+  for (const [i, r] of records.entries()) {
     const line = firstLine + i;
-    const reject = (field: string, reason: string) => report.push({ line, status: 'rejected', field, reason });
+    const reject = (field: string, reason: string) =>
+      report.push({ line, status: 'rejected', field, reason });
     const fullName = (r.full_name ?? '').trim();
     const emailRaw = (r.email ?? '').trim();
     const phoneRaw = (r.phone ?? '').trim();
-    if (!fullName || fullName.length > 200) return reject('full_name', 'a name of 1–200 characters is required');
-    if (!emailRaw && !phoneRaw) return reject('email', 'an email or a phone is required');
+    if (!fullName || fullName.length > 200) {
+      reject('full_name', 'a name of 1–200 characters is required');
+      continue;
+    }
+    if (!emailRaw && !phoneRaw) {
+      reject('email', 'an email or a phone is required');
+      continue;
+    }
     const email = emailRaw ? normaliseLogin(emailRaw) : null;
-    if (email && (!email.ok || email.kind !== 'email')) return reject('email', `"${emailRaw.slice(0, 80)}" is not an email address`);
+    if (email && (!email.ok || email.kind !== 'email')) {
+      reject('email', `"${emailRaw.slice(0, 80)}" is not an email address`);
+      continue;
+    }
     const phone = phoneRaw ? normalisePhone(phoneRaw) : null;
-    if (phoneRaw && !phone) return reject('phone', `"${phoneRaw.slice(0, 40)}" is not a phone number`);
+    if (phoneRaw && !phone) {
+      reject('phone', `"${phoneRaw.slice(0, 40)}" is not a phone number`);
+      continue;
+    }
     const login = email?.ok ? email.login : phone!;
-    if (seen.has(login)) return reject(email?.ok ? 'email' : 'phone', `same contact as line ${seen.get(login)}`);
+    if (seen.has(login)) {
+      reject(email?.ok ? 'email' : 'phone', `same contact as line ${seen.get(login)}`);
+      continue;
+    }
     seen.set(login, line);
     const place = (v: string | undefined) => (v ?? '').trim().slice(0, 200) || null;
     rows.push({
@@ -55,7 +71,7 @@ export function planMemberImport(
       loginKind: email?.ok ? 'email' : 'phone',
     });
     report.push({ line, status: 'accepted' });
-  });
+  }
   const ok = report.every((v) => v.status === 'accepted');
   return { rows: ok ? rows : [], report, ok };
 }

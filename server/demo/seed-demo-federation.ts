@@ -9,7 +9,14 @@ import { importCouncilRows, insertOffice } from '../federation/index.ts';
 import { hashPassword, importMemberRows } from '../members/index.ts';
 import type { Db } from '../platform/database.ts';
 import { appendLedgerEntry, INSTANCE_CHAIN } from '../platform/ledger.ts';
-import { DEMO_ACCOUNTS, DEMO_APPLICATIONS, DEMO_COUNCILS, DEMO_PASSWORD, GIVEN_NAMES, SURNAMES } from './demo-federation.ts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_APPLICATIONS,
+  DEMO_COUNCILS,
+  DEMO_PASSWORD,
+  GIVEN_NAMES,
+  SURNAMES,
+} from './demo-federation.ts';
 
 const SEED = 20_261_129;
 
@@ -42,7 +49,15 @@ export async function seedDemoFederation(db: Db): Promise<{ councils: number; me
       const fullName = `${pick(GIVEN_NAMES)} ${pick(SURNAMES)} ${pick(SURNAMES)}`;
       phoneSeq += uniformInt(rng, 1, 997);
       const phone = normalisePhone(`+591${phoneSeq}`)!;
-      return { fullName, email: null, phone, homePlace: null, workPlace: null, login: phone, loginKind: 'phone' };
+      return {
+        fullName,
+        email: null,
+        phone,
+        homePlace: null,
+        workPlace: null,
+        login: phone,
+        loginKind: 'phone',
+      };
     };
     const demoPerson = (login: string, fullName: string): MemberImportRow => ({
       fullName,
@@ -75,9 +90,13 @@ export async function seedDemoFederation(db: Db): Promise<{ councils: number; me
     }
 
     const demoLogins = Object.values(DEMO_ACCOUNTS).map((a) => a.login);
-    await sql`update accounts set password_hash = ${passwordHash} where login = any(${demoLogins}::text[])`.execute(tx);
+    await sql`update accounts set password_hash = ${passwordHash} where login = any(${demoLogins}::text[])`.execute(
+      tx,
+    );
     const admin = (
-      await sql<{ id: string }>`insert into persons (full_name) values (${DEMO_ACCOUNTS.admin.fullName}) returning id`.execute(tx)
+      await sql<{
+        id: string;
+      }>`insert into persons (full_name) values (${DEMO_ACCOUNTS.admin.fullName}) returning id`.execute(tx)
     ).rows[0]!.id;
     await sql`insert into accounts (person_id, login, login_kind, password_hash, is_admin)
               values (${admin}, ${DEMO_ACCOUNTS.admin.login}, 'email', ${passwordHash}, true)`.execute(tx);
@@ -88,7 +107,11 @@ export async function seedDemoFederation(db: Db): Promise<{ councils: number; me
       payload: { personId: admin, fullName: DEMO_ACCOUNTS.admin.fullName, demo: true },
     });
 
-    const appoint = async (councilKey: string, office: 'secretary' | 'chair' | 'treasurer', personId: string) => {
+    const appoint = async (
+      councilKey: string,
+      office: 'secretary' | 'chair' | 'treasurer',
+      personId: string,
+    ) => {
       const officeId = await insertOffice(tx, id(councilKey), office, personId);
       await appendLedgerEntry(tx, {
         chainId: id(councilKey),

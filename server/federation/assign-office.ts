@@ -9,11 +9,18 @@ import { insertOffice, isMemberWithin, lockCouncil } from './councils.store.ts';
 import { federationError } from './federation-errors.ts';
 import { loadViewerFacts } from './viewer-facts.ts';
 
-export async function assignOffice(db: Db, viewer: Viewer | null, councilId: string, personId: string, office: Office) {
+export async function assignOffice(
+  db: Db,
+  viewer: Viewer | null,
+  councilId: string,
+  personId: string,
+  office: Office,
+) {
   return db.transaction().execute(async (tx) => {
     const council = await lockCouncil(tx, councilId);
     if (!council) throw federationError('council-not-found');
-    if (!can('assign-office', await loadViewerFacts(tx, viewer, council))) throw federationError('not-permitted');
+    if (!can('assign-office', await loadViewerFacts(tx, viewer, council)))
+      throw federationError('not-permitted');
     if (council.dissolved_at) throw federationError('council-dissolved');
     if (!(await isMemberWithin(tx, council, personId))) throw federationError('not-a-member');
     const officeId = await insertOffice(tx, councilId, office, personId);

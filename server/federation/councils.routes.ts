@@ -3,8 +3,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { can, type CouncilKind } from '../../core/federation/index.ts';
+import { type CouncilKind, can } from '../../core/federation/index.ts';
 import { requireViewer } from '../platform/authenticated.ts';
+import { importError, importRejected } from '../platform/csv-records.ts';
 import { verifyLedger } from '../platform/ledger.ts';
 import { assignOffice } from './assign-office.ts';
 import {
@@ -25,8 +26,8 @@ import {
 import {
   activeOffices,
   ancestorsOf,
-  childrenWithRollUps,
   type CouncilRow,
+  childrenWithRollUps,
   findCouncil,
   type RolledUpRow,
   rollUp,
@@ -46,7 +47,12 @@ const councilImportReport = z.object({
   rejected: z.int(),
   ids: z.record(z.string(), z.uuid()),
   rows: z.array(
-    z.object({ line: z.int(), status: z.enum(['accepted', 'rejected']), field: z.string().optional(), reason: z.string().optional() }),
+    z.object({
+      line: z.int(),
+      status: z.enum(['accepted', 'rejected']),
+      field: z.string().optional(),
+      reason: z.string().optional(),
+    }),
   ),
 });
 
@@ -74,7 +80,13 @@ export const councilsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get(
     '/federation/tree',
-    { schema: { tags: ['federation'], querystring: treeQuery, response: { 200: z.object({ nodes: z.array(treeNode) }) } } },
+    {
+      schema: {
+        tags: ['federation'],
+        querystring: treeQuery,
+        response: { 200: z.object({ nodes: z.array(treeNode) }) },
+      },
+    },
     async (request) => {
       let root: CouncilRow | null = null;
       if (request.query.root) {
@@ -91,11 +103,18 @@ export const councilsRoutes: FastifyPluginAsync = async (fastify) => {
       schema: {
         tags: ['federation'],
         querystring: searchQuery,
-        response: { 200: z.object({ councils: z.array(councilSummary.extend({ parentName: z.string().nullable() })) }) },
+        response: {
+          200: z.object({ councils: z.array(councilSummary.extend({ parentName: z.string().nullable() })) }),
+        },
       },
     },
     async (request) => {
-      const rows = await searchCouncils(db(), request.query.q, request.query.limit, request.query.base === '1');
+      const rows = await searchCouncils(
+        db(),
+        request.query.q,
+        request.query.limit,
+        request.query.base === '1',
+      );
       return { councils: rows.map((r) => ({ ...summary(r), parentName: r.parent_name })) };
     },
   );
@@ -120,12 +139,18 @@ export const councilsRoutes: FastifyPluginAsync = async (fastify) => {
           'Rows without parent_key go under parentId (or to the top, for the administrator).',
         querystring: z.strictObject({ parentId: z.uuid().optional() }),
         body: z.string().max(20 * 1024 * 1024),
-        response: { 200: councilImportReport, 422: councilImportReport },
+        response: { 200: councilImportReport, 422: councilImportReport.extend({ error: importError }) },
       },
     },
     async (request, reply) => {
-      const report = await importCouncils(db(), requireViewer(request), request.body, request.query.parentId ?? null);
-      return reply.status(report.rejected > 0 ? 422 : 200).send(report);
+      const report = await importCouncils(
+        db(),
+        requireViewer(request),
+        request.body,
+        request.query.parentId ?? null,
+      );
+      if (report.rejected === 0) return reply.send(report);
+      return reply.status(422).send({ ...report, error: importRejected(report.rejected, report.rows) });
     },
   );
 
@@ -150,7 +175,11 @@ export const councilsRoutes: FastifyPluginAsync = async (fastify) => {
         parent: parent ? { id: parent.id, name: parent.name } : null,
         ancestors,
         children: children.map((c) => ({ ...summary(c), councils: c.councils, members: c.members })),
-        offices: offices.map((o) => ({ id: o.id, office: o.office, person: { id: o.person_id, fullName: o.full_name } })),
+        offices: offices.map((o) => ({
+          id: o.id,
+          office: o.office,
+          person: { id: o.person_id, fullName: o.full_name },
+        })),
         councils: totals.councils,
         members: totals.members,
         directMembers: council.direct_members,
@@ -194,7 +223,13 @@ export const councilsRoutes: FastifyPluginAsync = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const result = await assignOffice(db(), requireViewer(request), request.params.id, request.body.personId, request.body.office);
+      const result = await assignOffice(
+        db(),
+        requireViewer(request),
+        request.params.id,
+        request.body.personId,
+        request.body.office,
+      );
       return reply.status(201).send(result);
     },
   );

@@ -61,10 +61,16 @@ export const councilDetail = councilSummary.extend({
   parent: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   ancestors: z.array(z.object({ id: z.uuid(), name: z.string() })),
   children: z.array(
-    councilSummary.pick({ id: true, name: true, kind: true, level: true }).extend({ councils: z.int(), members: z.int() }),
+    councilSummary
+      .pick({ id: true, name: true, kind: true, level: true })
+      .extend({ councils: z.int(), members: z.int() }),
   ),
   offices: z.array(
-    z.object({ id: z.uuid(), office: z.enum(OFFICES), person: z.object({ id: z.uuid(), fullName: z.string() }) }),
+    z.object({
+      id: z.uuid(),
+      office: z.enum(OFFICES),
+      person: z.object({ id: z.uuid(), fullName: z.string() }),
+    }),
   ),
   councils: z.int(),
   members: z.int(),

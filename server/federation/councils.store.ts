@@ -80,19 +80,27 @@ export async function countLiveChildren(db: Db, id: string): Promise<number> {
 }
 
 export async function markDissolved(tx: Db, id: string, reason: string, at: Date): Promise<void> {
-  await sql`update councils set dissolved_at = ${at}, dissolution_reason = ${reason} where id = ${id}`.execute(tx);
+  await sql`update councils set dissolved_at = ${at}, dissolution_reason = ${reason} where id = ${id}`.execute(
+    tx,
+  );
 }
 
 /** Councils and active memberships of a whole subtree (live councils only). */
 export async function rollUp(db: Db, path: string): Promise<{ councils: number; members: number }> {
   const { rows } = await sql<{ councils: number; members: number }>`
     select count(*)::int as councils, coalesce(sum(direct_members), 0)::int as members
-      from councils where path >= ${path} and path < ${subtreeEnd(path)} and dissolved_at is null`.execute(db);
+      from councils where path >= ${path} and path < ${subtreeEnd(path)} and dissolved_at is null`.execute(
+    db,
+  );
   return rows[0] ?? { councils: 0, members: 0 };
 }
 
 /** The tree from `root` (or from every top-level council) down `depth` levels, each node rolled up. */
-export async function treeWithRollUps(db: Db, root: CouncilRow | null, depth: number): Promise<RolledUpRow[]> {
+export async function treeWithRollUps(
+  db: Db,
+  root: CouncilRow | null,
+  depth: number,
+): Promise<RolledUpRow[]> {
   const lower = root?.path ?? '/';
   const upper = root ? subtreeEnd(root.path) : '0';
   const maxDepth = (root?.depth ?? 0) + depth;
@@ -170,14 +178,24 @@ export async function activeOffices(db: Db, councilId: string): Promise<OfficeRo
   return rows;
 }
 
-export async function insertOffice(tx: Db, councilId: string, office: Office, personId: string): Promise<string> {
+export async function insertOffice(
+  tx: Db,
+  councilId: string,
+  office: Office,
+  personId: string,
+): Promise<string> {
   const { rows } = await sql<{ id: string }>`
     insert into offices (council_id, office, person_id) values (${councilId}, ${office}, ${personId})
     on conflict do nothing returning id`.execute(tx);
   return rows[0]?.id ?? '';
 }
 
-export async function endOffice(tx: Db, officeId: string, councilId: string, at: Date): Promise<OfficeRow | undefined> {
+export async function endOffice(
+  tx: Db,
+  officeId: string,
+  councilId: string,
+  at: Date,
+): Promise<OfficeRow | undefined> {
   const { rows } = await sql<OfficeRow>`
     update offices set ended_at = ${at} where id = ${officeId} and council_id = ${councilId} and ended_at is null
     returning id, council_id, office, person_id, '' as full_name, started_at`.execute(tx);

@@ -1,7 +1,7 @@
 // Creates a base or federated council, at the top (administrator) or under a federated council (its
 // leading officers, or those of a council above it). The parent row is locked so it cannot be
 // dissolved or moved while the child is being attached.
-import { can, checkNewCouncil, type CouncilKind } from '../../core/federation/index.ts';
+import { type CouncilKind, can, checkNewCouncil } from '../../core/federation/index.ts';
 import type { Db } from '../platform/database.ts';
 import { appendLedgerEntry } from '../platform/ledger.ts';
 import type { Viewer } from '../platform/sessions.ts';
@@ -19,20 +19,27 @@ export interface CreateCouncilInput {
   answerDays?: number | undefined;
 }
 
-export async function createCouncil(db: Db, viewer: Viewer | null, input: CreateCouncilInput): Promise<CouncilRow> {
+export async function createCouncil(
+  db: Db,
+  viewer: Viewer | null,
+  input: CreateCouncilInput,
+): Promise<CouncilRow> {
   return db.transaction().execute(async (tx) => {
     let parent: CouncilRow | null = null;
     if (input.parentId) {
       parent = (await lockCouncil(tx, input.parentId)) ?? null;
       if (!parent) throw federationError('council-not-found', 'parentId');
-      if (!can('create-child', await loadViewerFacts(tx, viewer, parent))) throw federationError('not-permitted');
+      if (!can('create-child', await loadViewerFacts(tx, viewer, parent)))
+        throw federationError('not-permitted');
     } else if (!viewer?.isAdmin) {
       throw federationError('not-permitted');
     }
     const level = input.level ?? null;
     const check = checkNewCouncil(
       { kind: input.kind, level },
-      parent ? { kind: parent.kind as CouncilKind, dissolved: parent.dissolved_at !== null, path: parent.path } : null,
+      parent
+        ? { kind: parent.kind as CouncilKind, dissolved: parent.dissolved_at !== null, path: parent.path }
+        : null,
     );
     if (!check.ok) throw federationError(check.error);
     const council = await insertCouncil(

@@ -19,7 +19,12 @@ export async function dissolveCouncil(db: Db, viewer: Viewer | null, councilId: 
     await markDissolved(tx, councilId, reason, at);
     await appendLedgerEntry(
       tx,
-      { chainId: councilId, kind: 'council.dissolved', actorPersonId: viewer?.personId ?? null, payload: { councilId, reason } },
+      {
+        chainId: councilId,
+        kind: 'council.dissolved',
+        actorPersonId: viewer?.personId ?? null,
+        payload: { councilId, reason },
+      },
       at,
     );
   });

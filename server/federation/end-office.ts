@@ -11,7 +11,8 @@ export async function endOfficeHolding(db: Db, viewer: Viewer | null, councilId:
   return db.transaction().execute(async (tx) => {
     const council = await lockCouncil(tx, councilId);
     if (!council) throw federationError('council-not-found');
-    if (!can('assign-office', await loadViewerFacts(tx, viewer, council))) throw federationError('not-permitted');
+    if (!can('assign-office', await loadViewerFacts(tx, viewer, council)))
+      throw federationError('not-permitted');
     const at = new Date();
     const ended = await endOffice(tx, officeId, councilId, at);
     if (!ended) throw federationError('office-not-held');

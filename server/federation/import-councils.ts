@@ -2,10 +2,10 @@
 // validated first; if any is rejected nothing is written and the report says why; otherwise every
 // council is created in one transaction, parents before children, each with its ledger entry.
 import {
+  COUNCIL_CSV_COLUMNS,
   type CouncilImportRow,
   type CouncilKind,
   can,
-  COUNCIL_CSV_COLUMNS,
   planCouncilImport,
   type RowVerdict,
 } from '../../core/federation/index.ts';
@@ -26,7 +26,12 @@ export interface ImportReport {
 }
 
 /** `viewer` null means the operator at the command line, who acts with the administrator's rights. */
-export async function importCouncils(db: Db, viewer: Viewer | null, csv: string, parentId: string | null): Promise<ImportReport> {
+export async function importCouncils(
+  db: Db,
+  viewer: Viewer | null,
+  csv: string,
+  parentId: string | null,
+): Promise<ImportReport> {
   const plan = planCouncilImport(
     readCsvRecords(csv, { required: ['key', 'name', 'kind', 'territory'], allowed: COUNCIL_CSV_COLUMNS }),
   );
@@ -49,7 +54,8 @@ export async function importCouncilRows(
       if (!root) throw federationError('council-not-found', 'parentId');
       if (root.dissolved_at) throw federationError('council-dissolved', 'parentId');
       if (root.kind !== 'federation') throw federationError('parent-not-federation');
-      if (viewer && !can('create-child', await loadViewerFacts(tx, viewer, root))) throw federationError('not-permitted');
+      if (viewer && !can('create-child', await loadViewerFacts(tx, viewer, root)))
+        throw federationError('not-permitted');
     } else if (viewer && !viewer.isAdmin) {
       throw federationError('not-permitted');
     }

@@ -2,8 +2,7 @@
 // Owns the councils and offices tables; reads memberships only to answer "is this person a member here
 // or below". Knows nothing of join applications or accounts.
 export { councilsRoutes } from './councils.routes.ts';
-export { type CouncilRow, findCouncil, lockCouncil, subtreeEnd } from './councils.store.ts';
+export { type CouncilRow, findCouncil, insertOffice, lockCouncil, subtreeEnd } from './councils.store.ts';
 export { federationError } from './federation-errors.ts';
 export { importCouncilRows, importCouncils } from './import-councils.ts';
-export { insertOffice } from './councils.store.ts';
 export { loadViewerFacts } from './viewer-facts.ts';

@@ -1,7 +1,7 @@
 // Moves a council (with its whole subtree) under another federated council, or to the top. Both the
 // council and the new parent are locked, in id order so two crossing moves cannot deadlock; the check
 // against moving into one's own subtree reads paths under those locks.
-import { can, checkMove, type CouncilKind } from '../../core/federation/index.ts';
+import { type CouncilKind, can, checkMove } from '../../core/federation/index.ts';
 import type { Db } from '../platform/database.ts';
 import { appendLedgerEntry } from '../platform/ledger.ts';
 import type { Viewer } from '../platform/sessions.ts';
@@ -24,12 +24,18 @@ export async function moveCouncil(db: Db, viewer: Viewer | null, councilId: stri
     const facts = await loadViewerFacts(tx, viewer, council);
     const parentFacts = parent ? await loadViewerFacts(tx, viewer, parent) : null;
     // Whoever moves a council must lead above it now, and may only attach it where they may create councils.
-    if (!can('move', facts) || (parentFacts && !can('create-child', parentFacts)) || (!parent && !viewer?.isAdmin)) {
+    if (
+      !can('move', facts) ||
+      (parentFacts && !can('create-child', parentFacts)) ||
+      (!parent && !viewer?.isAdmin)
+    ) {
       throw federationError('not-permitted');
     }
     const check = checkMove(
       { path: council.path, dissolved: council.dissolved_at !== null },
-      parent ? { kind: parent.kind as CouncilKind, dissolved: parent.dissolved_at !== null, path: parent.path } : null,
+      parent
+        ? { kind: parent.kind as CouncilKind, dissolved: parent.dissolved_at !== null, path: parent.path }
+        : null,
     );
     if (!check.ok) throw federationError(check.error);
     await moveSubtree(tx, council, parent ?? null);

@@ -6,7 +6,11 @@ import type { Db } from '../platform/database.ts';
 import type { Viewer } from '../platform/sessions.ts';
 import { type CouncilRow, subtreeEnd } from './councils.store.ts';
 
-export async function loadViewerFacts(db: Db, viewer: Viewer | null, council: CouncilRow): Promise<CouncilViewerFacts> {
+export async function loadViewerFacts(
+  db: Db,
+  viewer: Viewer | null,
+  council: CouncilRow,
+): Promise<CouncilViewerFacts> {
   if (!viewer) return NOBODY;
   const ancestorSeqs = council.path.split('/').filter(Boolean).slice(0, -1).map(Number);
   const { rows } = await sql<{
@@ -25,7 +29,9 @@ export async function loadViewerFacts(db: Db, viewer: Viewer | null, council: Co
         where o.council_id = ${council.id} and o.person_id = ${viewer.personId} and o.ended_at is null) as offices_here,
       (select array_agg(o.office) from offices o join councils c on c.id = o.council_id
         where o.person_id = ${viewer.personId} and o.ended_at is null
-          and c.seq = any(${ancestorSeqs}::bigint[]) and c.dissolved_at is null) as offices_above`.execute(db);
+          and c.seq = any(${ancestorSeqs}::bigint[]) and c.dissolved_at is null) as offices_above`.execute(
+    db,
+  );
   const r = rows[0];
   return {
     isAdmin: viewer.isAdmin,

@@ -8,7 +8,13 @@ import { appendLedgerEntry } from '../platform/ledger.ts';
 import type { Viewer } from '../platform/sessions.ts';
 import { openDecision } from './decide-join-application.ts';
 import { markDecided } from './join-applications.store.ts';
-import { activateMembership, findAccountByLogin, insertAccount, insertPerson, issuePasswordToken } from './members.store.ts';
+import {
+  activateMembership,
+  findAccountByLogin,
+  insertAccount,
+  insertPerson,
+  issuePasswordToken,
+} from './members.store.ts';
 
 export interface Acceptance {
   membershipId: string;
@@ -17,7 +23,11 @@ export interface Acceptance {
   invitationUrl: string | null;
 }
 
-export async function acceptJoinApplication(db: Db, viewer: Viewer, applicationId: string): Promise<Acceptance> {
+export async function acceptJoinApplication(
+  db: Db,
+  viewer: Viewer,
+  applicationId: string,
+): Promise<Acceptance> {
   return db.transaction().execute(async (tx) => {
     const { application, council } = await openDecision(tx, viewer, applicationId, 'accepted');
     const login = normaliseLogin(application.email ?? application.phone ?? '');
@@ -37,13 +47,26 @@ export async function acceptJoinApplication(db: Db, viewer: Viewer, applicationI
         workPlace: application.work_place,
       });
       if (login.ok) {
-        await insertAccount(tx, { personId, login: login.login, kind: login.kind, passwordHash: null, isAdmin: false });
+        await insertAccount(tx, {
+          personId,
+          login: login.login,
+          kind: login.kind,
+          passwordHash: null,
+          isAdmin: false,
+        });
       }
     }
     const { membershipId } = await activateMembership(tx, council.id, personId);
     const at = new Date();
-    await markDecided(tx, application.id, { status: 'accepted', by: viewer.personId, at, reason: null, personId });
-    const token = hasPassword || !login.ok ? null : await issuePasswordToken(tx, personId, 'invitation', viewer.personId);
+    await markDecided(tx, application.id, {
+      status: 'accepted',
+      by: viewer.personId,
+      at,
+      reason: null,
+      personId,
+    });
+    const token =
+      hasPassword || !login.ok ? null : await issuePasswordToken(tx, personId, 'invitation', viewer.personId);
     await appendLedgerEntry(
       tx,
       {

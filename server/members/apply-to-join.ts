@@ -28,7 +28,8 @@ export async function applyToJoin(
   return db.transaction().execute(async (tx) => {
     const council = await findCouncil(tx, input.councilId);
     if (!council) throw membersError('council-not-open', 'councilId');
-    if (council.dissolved_at || council.kind === 'federation') throw membersError('council-not-open', 'councilId');
+    if (council.dissolved_at || council.kind === 'federation')
+      throw membersError('council-not-open', 'councilId');
     const receivedAt = new Date();
     const application = await insertApplication(tx, {
       reference: applicationReference(randomBytes(8)),
@@ -49,7 +50,11 @@ export async function applyToJoin(
         chainId: council.id,
         kind: 'join-application.received',
         actorPersonId: null,
-        payload: { applicationId: application.id, reference: application.reference, dueAt: application.due_at },
+        payload: {
+          applicationId: application.id,
+          reference: application.reference,
+          dueAt: application.due_at,
+        },
       },
       receivedAt,
     );

@@ -5,8 +5,8 @@ import { sql } from 'kysely';
 import { normaliseLogin } from '../../core/members/index.ts';
 import type { Db } from '../platform/database.ts';
 import { appendLedgerEntry, INSTANCE_CHAIN } from '../platform/ledger.ts';
-import { membersError } from './members-errors.ts';
 import { anyAccountExists, insertAccount, insertPerson } from './members.store.ts';
+import { membersError } from './members-errors.ts';
 import { hashPassword } from './password-hashing.ts';
 
 const SETUP_LOCK_KEY = 4_240_002;
@@ -29,7 +29,13 @@ export async function createAdministrator(
       homePlace: null,
       workPlace: null,
     });
-    const inserted = await insertAccount(tx, { personId, login: login.login, kind: login.kind, passwordHash: hash, isAdmin: true });
+    const inserted = await insertAccount(tx, {
+      personId,
+      login: login.login,
+      kind: login.kind,
+      passwordHash: hash,
+      isAdmin: true,
+    });
     if (!inserted) throw membersError('login-taken', 'login');
     await appendLedgerEntry(tx, {
       chainId: INSTANCE_CHAIN,

@@ -21,10 +21,13 @@ export async function openDecision(
   const council = await lockCouncil(tx, application.council_id);
   if (!council) throw membersError('application-not-found');
   const facts = await loadViewerFacts(tx, viewer, council);
-  const allowed = decision === 'contacted' ? can('read-applications', facts) : can('decide-applications', facts);
+  const allowed =
+    decision === 'contacted' ? can('read-applications', facts) : can('decide-applications', facts);
   if (!allowed) {
     // An outsider learns nothing about the application, not even that it exists.
-    throw facts.officesHere.length > 0 ? membersError('not-an-officer') : membersError('application-not-found');
+    throw facts.officesHere.length > 0
+      ? membersError('not-an-officer')
+      : membersError('application-not-found');
   }
   if (!canTransition(application.status, decision)) throw membersError('application-decided');
   return { application, council };

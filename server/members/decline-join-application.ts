@@ -14,7 +14,13 @@ export async function declineJoinApplication(
   return db.transaction().execute(async (tx) => {
     const { application, council } = await openDecision(tx, viewer, applicationId, 'declined');
     const at = new Date();
-    const updated = await markDecided(tx, application.id, { status: 'declined', by: viewer.personId, at, reason, personId: null });
+    const updated = await markDecided(tx, application.id, {
+      status: 'declined',
+      by: viewer.personId,
+      at,
+      reason,
+      personId: null,
+    });
     await appendLedgerEntry(
       tx,
       {

@@ -5,7 +5,12 @@
 // entry for the whole import.
 import { sql } from 'kysely';
 import { can } from '../../core/federation/index.ts';
-import { MEMBER_CSV_COLUMNS, type MemberImportRow, type MemberRowVerdict, planMemberImport } from '../../core/members/index.ts';
+import {
+  MEMBER_CSV_COLUMNS,
+  type MemberImportRow,
+  type MemberRowVerdict,
+  planMemberImport,
+} from '../../core/members/index.ts';
 import { federationError, loadViewerFacts, lockCouncil } from '../federation/index.ts';
 import { readCsvRecords } from '../platform/csv-records.ts';
 import type { Db } from '../platform/database.ts';
@@ -20,9 +25,16 @@ export interface MemberImportReport {
 }
 
 export async function importMembersCsv(db: Db, viewer: Viewer | null, councilId: string, csv: string) {
-  const plan = planMemberImport(readCsvRecords(csv, { required: ['full_name'], allowed: MEMBER_CSV_COLUMNS }));
+  const plan = planMemberImport(
+    readCsvRecords(csv, { required: ['full_name'], allowed: MEMBER_CSV_COLUMNS }),
+  );
   if (!plan.ok) {
-    return { imported: 0, alreadyMembers: 0, rejected: plan.report.filter((r) => r.status === 'rejected').length, rows: plan.report };
+    return {
+      imported: 0,
+      alreadyMembers: 0,
+      rejected: plan.report.filter((r) => r.status === 'rejected').length,
+      rows: plan.report,
+    };
   }
   const result = await db.transaction().execute((tx) => importMemberRows(tx, viewer, councilId, plan.rows));
   return { ...result, rejected: 0, rows: plan.report };
@@ -39,14 +51,16 @@ export async function importMemberRows(
   if (!council) throw federationError('council-not-found');
   if (council.dissolved_at) throw federationError('council-dissolved');
   if (council.kind === 'federation') throw federationError('parent-not-federation', 'councilId');
-  if (viewer && !can('decide-applications', await loadViewerFacts(tx, viewer, council))) throw federationError('not-permitted');
+  if (viewer && !can('decide-applications', await loadViewerFacts(tx, viewer, council)))
+    throw federationError('not-permitted');
   if (rows.length === 0) return { imported: 0, alreadyMembers: 0, personIds: [] };
   const logins = rows.map((r) => r.login);
   const existing = new Map(
     (
-      await sql<{ login: string; person_id: string }>`select login, person_id from accounts where login = any(${logins}::text[])`.execute(
-        tx,
-      )
+      await sql<{
+        login: string;
+        person_id: string;
+      }>`select login, person_id from accounts where login = any(${logins}::text[])`.execute(tx)
     ).rows.map((r) => [r.login, r.person_id]),
   );
   const fresh = rows.filter((r) => !existing.has(r.login));
@@ -61,13 +75,15 @@ export async function importMemberRows(
   if (fresh.length > 0) {
     await sql`insert into person_contacts (person_id, email, phone, home_place, work_place)
               select * from unnest(${freshIds}::uuid[], ${fresh.map((r) => r.email)}::text[], ${fresh.map((r) => r.phone)}::text[],
-                                   ${fresh.map((r) => r.homePlace)}::text[], ${fresh.map((r) => r.workPlace)}::text[])`.execute(tx);
+                                   ${fresh.map((r) => r.homePlace)}::text[], ${fresh.map((r) => r.workPlace)}::text[])`.execute(
+      tx,
+    );
     await sql`insert into accounts (person_id, login, login_kind)
               select * from unnest(${freshIds}::uuid[], ${fresh.map((r) => r.login)}::text[], ${fresh.map((r) => r.loginKind)}::text[])`.execute(
       tx,
     );
   }
-  fresh.forEach((r, i) => existing.set(r.login, freshIds[i]!));
+  for (const [i, r] of fresh.entries()) existing.set(r.login, freshIds[i]!);
   const personIds = rows.map((r) => existing.get(r.login)!);
   await sql`
     insert into memberships (council_id, person_id, status)
@@ -75,7 +91,9 @@ export async function importMemberRows(
     on conflict (council_id, person_id) do update set status = 'active', left_at = null`.execute(tx);
   // Recount under the council's row lock: exact whatever mix of new, returning and current members.
   const { rows: counted } = await sql<{ n: number }>`
-    select count(*)::int as n from memberships where council_id = ${councilId} and status = 'active'`.execute(tx);
+    select count(*)::int as n from memberships where council_id = ${councilId} and status = 'active'`.execute(
+    tx,
+  );
   const activeNow = counted[0]?.n ?? 0;
   const added = activeNow - council.direct_members;
   await sql`update councils set direct_members = ${activeNow} where id = ${councilId}`.execute(tx);

@@ -4,7 +4,7 @@
 export { createAdministrator } from './create-administrator.ts';
 export { importMemberRows } from './import-members.ts';
 export { joinApplicationsRoutes } from './join-applications.routes.ts';
-export { membershipsRoutes } from './memberships.routes.ts';
 export { activateMembership, insertAccount, insertPerson } from './members.store.ts';
+export { membershipsRoutes } from './memberships.routes.ts';
 export { hashPassword } from './password-hashing.ts';
 export { sessionRoutes } from './session.routes.ts';

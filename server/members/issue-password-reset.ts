@@ -5,8 +5,8 @@ import { findCouncil, loadViewerFacts } from '../federation/index.ts';
 import type { Db } from '../platform/database.ts';
 import { appendLedgerEntry } from '../platform/ledger.ts';
 import type { Viewer } from '../platform/sessions.ts';
-import { membersError } from './members-errors.ts';
 import { activeCouncilIdsOf, findAccountOfPerson, issuePasswordToken } from './members.store.ts';
+import { membersError } from './members-errors.ts';
 
 export async function issuePasswordReset(db: Db, viewer: Viewer, personId: string): Promise<{ url: string }> {
   return db.transaction().execute(async (tx) => {

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../core/federation/index.ts';
 import { isOverdue } from '../../core/members/index.ts';
-import { findCouncil, federationError, loadViewerFacts } from '../federation/index.ts';
+import { federationError, findCouncil, loadViewerFacts } from '../federation/index.ts';
 import { requireViewer } from '../platform/authenticated.ts';
 import { acceptJoinApplication } from './accept-join-application.ts';
 import { applyToJoin } from './apply-to-join.ts';
@@ -56,7 +56,9 @@ export const joinApplicationsRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (request, reply) => {
       const { application, councilName } = await applyToJoin(db(), request.body);
-      return reply.status(201).send({ reference: application.reference, dueAt: iso(application.due_at), councilName });
+      return reply
+        .status(201)
+        .send({ reference: application.reference, dueAt: iso(application.due_at), councilName });
     },
   );
 
@@ -74,7 +76,8 @@ export const joinApplicationsRoutes: FastifyPluginAsync = async (fastify) => {
       const viewer = requireViewer(request);
       const council = await findCouncil(db(), request.params.id);
       if (!council) throw federationError('council-not-found');
-      if (!can('read-applications', await loadViewerFacts(db(), viewer, council))) throw membersError('not-an-officer');
+      if (!can('read-applications', await loadViewerFacts(db(), viewer, council)))
+        throw membersError('not-an-officer');
       const now = new Date();
       const rows = await queueOfCouncil(db(), council.id, request.query.status === 'open');
       return { applications: rows.map((a) => view(a, now)) };
@@ -83,9 +86,18 @@ export const joinApplicationsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.post(
     '/join-applications/:id/contacted',
-    { schema: { tags: ['members'], params: applicationParams, response: { 200: z.object({ application: applicationView }) } } },
+    {
+      schema: {
+        tags: ['members'],
+        params: applicationParams,
+        response: { 200: z.object({ application: applicationView }) },
+      },
+    },
     async (request) => ({
-      application: view(await markApplicationContacted(db(), requireViewer(request), request.params.id), new Date()),
+      application: view(
+        await markApplicationContacted(db(), requireViewer(request), request.params.id),
+        new Date(),
+      ),
     }),
   );
 

@@ -13,8 +13,14 @@ const optionalText = (max: number) =>
 export const joinBody = z.strictObject({
   councilId: z.uuid(),
   fullName: z.string().trim().min(1).max(200),
-  email: optionalText(320).refine((v) => v === null || (v.includes('@') && normaliseLogin(v).ok), 'not an email address'),
-  phone: optionalText(40).refine((v) => v === null || (!v.includes('@') && normaliseLogin(v).ok), 'not a phone number'),
+  email: optionalText(320).refine(
+    (v) => v === null || (v.includes('@') && normaliseLogin(v).ok),
+    'not an email address',
+  ),
+  phone: optionalText(40).refine(
+    (v) => v === null || (!v.includes('@') && normaliseLogin(v).ok),
+    'not a phone number',
+  ),
   homePlace: optionalText(200),
   workPlace: optionalText(200),
   message: optionalText(2000),
@@ -42,7 +48,11 @@ export const applicationView = z.object({
 export const queueQuery = z.strictObject({ status: z.enum(['open', 'all']).default('open') });
 export const applicationParams = z.strictObject({ id: z.uuid() });
 export const declineBody = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
-export const acceptanceView = z.object({ membershipId: z.uuid(), personId: z.uuid(), invitationUrl: z.string().nullable() });
+export const acceptanceView = z.object({
+  membershipId: z.uuid(),
+  personId: z.uuid(),
+  invitationUrl: z.string().nullable(),
+});
 export const memberView = z.object({
   membershipId: z.uuid(),
   personId: z.uuid(),

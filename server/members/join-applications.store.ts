@@ -50,10 +50,15 @@ export async function insertApplication(tx: Db, a: NewApplication): Promise<Appl
 
 /** Row lock on the application: two officers deciding at once are serialised here, the second sees the first's decision. */
 export async function lockApplication(tx: Db, id: string): Promise<ApplicationRow | undefined> {
-  return (await sql<ApplicationRow>`select * from join_applications where id = ${id} for update`.execute(tx)).rows[0];
+  return (await sql<ApplicationRow>`select * from join_applications where id = ${id} for update`.execute(tx))
+    .rows[0];
 }
 
-export async function queueOfCouncil(db: Db, councilId: string, openOnly: boolean): Promise<ApplicationRow[]> {
+export async function queueOfCouncil(
+  db: Db,
+  councilId: string,
+  openOnly: boolean,
+): Promise<ApplicationRow[]> {
   const { rows } = await sql<ApplicationRow>`
     select * from join_applications
      where council_id = ${councilId} and (${openOnly}::boolean = false or status in ('pending', 'contacted'))
@@ -73,7 +78,13 @@ export async function markContacted(tx: Db, id: string, at: Date): Promise<Appli
 export async function markDecided(
   tx: Db,
   id: string,
-  d: { status: 'accepted' | 'declined'; by: string; at: Date; reason: string | null; personId: string | null },
+  d: {
+    status: 'accepted' | 'declined';
+    by: string;
+    at: Date;
+    reason: string | null;
+    personId: string | null;
+  },
 ): Promise<ApplicationRow> {
   return (
     await sql<ApplicationRow>`

@@ -4,8 +4,8 @@
 import { normaliseLogin } from '../../core/members/index.ts';
 import type { Db } from '../platform/database.ts';
 import { createSession } from '../platform/sessions.ts';
-import { membersError } from './members-errors.ts';
 import { findAccountByLogin } from './members.store.ts';
+import { membersError } from './members-errors.ts';
 import { DECOY_HASH, verifyPassword } from './password-hashing.ts';
 
 export async function logIn(db: Db, rawLogin: string, password: string) {
@@ -14,5 +14,8 @@ export async function logIn(db: Db, rawLogin: string, password: string) {
   const matches = await verifyPassword(password, account?.password_hash ?? DECOY_HASH);
   if (!account?.password_hash || !matches) throw membersError('invalid-credentials', 'password');
   const session = await createSession(db, account.person_id);
-  return { session, person: { id: account.person_id, fullName: account.full_name, isAdmin: account.is_admin } };
+  return {
+    session,
+    person: { id: account.person_id, fullName: account.full_name, isAdmin: account.is_admin },
+  };
 }

@@ -5,7 +5,11 @@ import type { Viewer } from '../platform/sessions.ts';
 import { openDecision } from './decide-join-application.ts';
 import { type ApplicationRow, markContacted } from './join-applications.store.ts';
 
-export async function markApplicationContacted(db: Db, viewer: Viewer, applicationId: string): Promise<ApplicationRow> {
+export async function markApplicationContacted(
+  db: Db,
+  viewer: Viewer,
+  applicationId: string,
+): Promise<ApplicationRow> {
   return db.transaction().execute(async (tx) => {
     const { application, council } = await openDecision(tx, viewer, applicationId, 'contacted');
     const at = new Date();

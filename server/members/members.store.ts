@@ -44,8 +44,9 @@ export interface NewPerson {
 }
 
 export async function insertPerson(tx: Db, p: NewPerson): Promise<string> {
-  const id = (await sql<{ id: string }>`insert into persons (full_name) values (${p.fullName}) returning id`.execute(tx)).rows[0]!
-    .id;
+  const id = (
+    await sql<{ id: string }>`insert into persons (full_name) values (${p.fullName}) returning id`.execute(tx)
+  ).rows[0]!.id;
   await sql`insert into person_contacts (person_id, email, phone, home_place, work_place)
             values (${id}, ${p.email}, ${p.phone}, ${p.homePlace}, ${p.workPlace})`.execute(tx);
   return id;
@@ -79,7 +80,9 @@ export async function activateMembership(
 ): Promise<{ membershipId: string; added: boolean }> {
   const existing = (
     await sql<{ id: string; status: string }>`
-      select id, status from memberships where council_id = ${councilId} and person_id = ${personId} for update`.execute(tx)
+      select id, status from memberships where council_id = ${councilId} and person_id = ${personId} for update`.execute(
+      tx,
+    )
   ).rows[0];
   if (existing?.status === 'active') return { membershipId: existing.id, added: false };
   let membershipId: string;
@@ -107,7 +110,9 @@ export async function issuePasswordToken(
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   // A new link replaces the person's earlier unused ones.
-  await sql`update password_tokens set used_at = now() where person_id = ${personId} and used_at is null`.execute(tx);
+  await sql`update password_tokens set used_at = now() where person_id = ${personId} and used_at is null`.execute(
+    tx,
+  );
   await sql`insert into password_tokens (token_hash, person_id, purpose, created_by, expires_at)
             values (${hashToken(token)}, ${personId}, ${purpose}, ${createdBy},
                     now() + make_interval(days => ${TOKEN_DAYS[purpose]}))`.execute(tx);
@@ -173,7 +178,12 @@ export interface MemberRow {
   work_place: string | null;
 }
 
-export async function membersOfCouncil(db: Db, councilId: string, limit: number, offset: number): Promise<MemberRow[]> {
+export async function membersOfCouncil(
+  db: Db,
+  councilId: string,
+  limit: number,
+  offset: number,
+): Promise<MemberRow[]> {
   const { rows } = await sql<MemberRow>`
     select m.id as membership_id, p.id as person_id, p.full_name, m.status, m.joined_at,
            c.email, c.phone, c.home_place, c.work_place

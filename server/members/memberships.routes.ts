@@ -4,12 +4,13 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../core/federation/index.ts';
-import { findCouncil, federationError, loadViewerFacts } from '../federation/index.ts';
+import { federationError, findCouncil, loadViewerFacts } from '../federation/index.ts';
 import { requireViewer } from '../platform/authenticated.ts';
+import { importError, importRejected } from '../platform/csv-records.ts';
 import { importMembersCsv } from './import-members.ts';
-import { memberView, membersQuery } from './join-applications.schema.ts';
-import { membersError } from './members-errors.ts';
+import { membersQuery, memberView } from './join-applications.schema.ts';
 import { councilsOfPerson, membersOfCouncil } from './members.store.ts';
+import { membersError } from './members-errors.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const councilParams = z.strictObject({ id: z.uuid() });
@@ -18,7 +19,12 @@ const importReport = z.object({
   alreadyMembers: z.int(),
   rejected: z.int(),
   rows: z.array(
-    z.object({ line: z.int(), status: z.enum(['accepted', 'rejected']), field: z.string().optional(), reason: z.string().optional() }),
+    z.object({
+      line: z.int(),
+      status: z.enum(['accepted', 'rejected']),
+      field: z.string().optional(),
+      reason: z.string().optional(),
+    }),
   ),
 });
 
@@ -35,12 +41,13 @@ export const membershipsRoutes: FastifyPluginAsync = async (fastify) => {
         description: 'CSV with columns full_name, email, phone, home_place, work_place (text/csv body).',
         params: councilParams,
         body: z.string().max(20 * 1024 * 1024),
-        response: { 200: importReport, 422: importReport },
+        response: { 200: importReport, 422: importReport.extend({ error: importError }) },
       },
     },
     async (request, reply) => {
       const report = await importMembersCsv(db(), requireViewer(request), request.params.id, request.body);
-      return reply.status(report.rejected > 0 ? 422 : 200).send(report);
+      if (report.rejected === 0) return reply.send(report);
+      return reply.status(422).send({ ...report, error: importRejected(report.rejected, report.rows) });
     },
   );
 
@@ -58,7 +65,8 @@ export const membershipsRoutes: FastifyPluginAsync = async (fastify) => {
       const viewer = requireViewer(request);
       const council = await findCouncil(db(), request.params.id);
       if (!council) throw federationError('council-not-found');
-      if (!can('read-contacts', await loadViewerFacts(db(), viewer, council))) throw membersError('not-an-officer');
+      if (!can('read-contacts', await loadViewerFacts(db(), viewer, council)))
+        throw membersError('not-an-officer');
       const rows = await membersOfCouncil(db(), council.id, request.query.limit, request.query.offset);
       return {
         members: rows.map((m) => ({

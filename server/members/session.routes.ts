@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { requireViewer } from '../platform/authenticated.ts';
 import { CSRF_COOKIE } from '../platform/csrf.ts';
 import { anonymousCsrfToken } from '../platform/http-app.ts';
-import { destroySession, SESSION_COOKIE, SESSION_DAYS } from '../platform/sessions.ts';
+import { createSession, destroySession, SESSION_COOKIE, SESSION_DAYS } from '../platform/sessions.ts';
 import { createAdministrator } from './create-administrator.ts';
 import { issuePasswordReset } from './issue-password-reset.ts';
 import { logIn } from './log-in.ts';
-import { membersError } from './members-errors.ts';
 import { anyAccountExists, findUsableToken } from './members.store.ts';
+import { membersError } from './members-errors.ts';
 import {
   logInBody,
   personParams,
@@ -22,7 +22,6 @@ import {
   tokenView,
 } from './session.schema.ts';
 import { setPasswordWithToken } from './set-password.ts';
-import { createSession } from '../platform/sessions.ts';
 
 const secure = (request: FastifyRequest) =>
   request.protocol === 'https' || (request.server.config.publicUrl ?? '').startsWith('https:');
@@ -42,17 +41,26 @@ export const sessionRoutes: FastifyPluginAsync = async (fastify) => {
   const db = () => fastify.database.db;
   const loginLimit = { rateLimit: { max: fastify.config.loginRateLimit, timeWindow: '1 minute' } };
 
-  app.get('/session', { schema: { tags: ['members'], response: { 200: sessionView } } }, async (request, reply) => {
-    const setupNeeded = !(await anyAccountExists(db()));
-    if (request.viewer) {
-      const { personId, fullName, isAdmin, csrfToken } = request.viewer;
-      return { person: { id: personId, fullName, isAdmin }, csrfToken, setupNeeded };
-    }
-    const csrfToken = anonymousCsrfToken(request, (token) =>
-      reply.setCookie(CSRF_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: secure(request) }),
-    );
-    return { person: null, csrfToken, setupNeeded };
-  });
+  app.get(
+    '/session',
+    { schema: { tags: ['members'], response: { 200: sessionView } } },
+    async (request, reply) => {
+      const setupNeeded = !(await anyAccountExists(db()));
+      if (request.viewer) {
+        const { personId, fullName, isAdmin, csrfToken } = request.viewer;
+        return { person: { id: personId, fullName, isAdmin }, csrfToken, setupNeeded };
+      }
+      const csrfToken = anonymousCsrfToken(request, (token) =>
+        reply.setCookie(CSRF_COOKIE, token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: secure(request),
+        }),
+      );
+      return { person: null, csrfToken, setupNeeded };
+    },
+  );
 
   app.post(
     '/session',
@@ -77,9 +85,10 @@ export const sessionRoutes: FastifyPluginAsync = async (fastify) => {
       const admin = await createAdministrator(db(), request.body, { onlyIfFirst: true });
       const session = await createSession(db(), admin.personId);
       setSessionCookie(request, reply, session.token);
-      return reply
-        .status(201)
-        .send({ person: { id: admin.personId, fullName: admin.fullName, isAdmin: true }, csrfToken: session.csrfToken });
+      return reply.status(201).send({
+        person: { id: admin.personId, fullName: admin.fullName, isAdmin: true },
+        csrfToken: session.csrfToken,
+      });
     },
   );
 
@@ -95,7 +104,10 @@ export const sessionRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.post(
     '/password',
-    { config: loginLimit, schema: { tags: ['members'], body: setPasswordBody, response: { 200: signedInView } } },
+    {
+      config: loginLimit,
+      schema: { tags: ['members'], body: setPasswordBody, response: { 200: signedInView } },
+    },
     async (request, reply) => {
       const { session, person } = await setPasswordWithToken(db(), request.body.token, request.body.password);
       setSessionCookie(request, reply, session.token);
@@ -106,6 +118,7 @@ export const sessionRoutes: FastifyPluginAsync = async (fastify) => {
   app.post(
     '/persons/:id/password-reset',
     { schema: { tags: ['members'], params: personParams, response: { 201: z.object({ url: z.string() }) } } },
-    async (request, reply) => reply.status(201).send(await issuePasswordReset(db(), requireViewer(request), request.params.id)),
+    async (request, reply) =>
+      reply.status(201).send(await issuePasswordReset(db(), requireViewer(request), request.params.id)),
   );
 };

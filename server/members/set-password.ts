@@ -4,8 +4,8 @@
 import type { Db } from '../platform/database.ts';
 import { appendLedgerEntry, INSTANCE_CHAIN } from '../platform/ledger.ts';
 import { createSession, destroySessionsOf } from '../platform/sessions.ts';
-import { membersError } from './members-errors.ts';
 import { findAccountOfPerson, findUsableToken, markTokenUsed, setPasswordHash } from './members.store.ts';
+import { membersError } from './members-errors.ts';
 import { hashPassword } from './password-hashing.ts';
 
 export async function setPasswordWithToken(db: Db, token: string, password: string) {
@@ -24,6 +24,9 @@ export async function setPasswordWithToken(db: Db, token: string, password: stri
     });
     const account = await findAccountOfPerson(tx, row.person_id);
     const session = await createSession(tx, row.person_id);
-    return { session, person: { id: row.person_id, fullName: row.full_name, isAdmin: account?.is_admin === true } };
+    return {
+      session,
+      person: { id: row.person_id, fullName: row.full_name, isAdmin: account?.is_admin === true },
+    };
   });
 }

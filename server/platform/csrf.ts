@@ -20,7 +20,10 @@ export function tokensMatch(a: string | undefined, b: string | undefined): boole
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function isCrossSite(headers: Record<string, string | string[] | undefined>, host: string | undefined): boolean {
+export function isCrossSite(
+  headers: Record<string, string | string[] | undefined>,
+  host: string | undefined,
+): boolean {
   const site = headers['sec-fetch-site'];
   if (site === 'cross-site') return true;
   const origin = headers.origin;

@@ -8,7 +8,12 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyRequest,
+} from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -18,7 +23,7 @@ import {
 import type { Config } from './config.ts';
 import { CSRF_COOKIE, CSRF_HEADER, isCrossSite, newCsrfToken, tokensMatch } from './csrf.ts';
 import { type DatabaseHandle, isReachable } from './database.ts';
-import { AppError, STATUS_OF_KIND, errorBody } from './http-errors.ts';
+import { AppError, errorBody, STATUS_OF_KIND } from './http-errors.ts';
 import { resolveSession, SESSION_COOKIE, type Viewer } from './sessions.ts';
 
 declare module 'fastify' {
@@ -54,6 +59,12 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     genReqId: () => crypto.randomUUID(),
+    // Errors the router raises before any route runs (over-long or badly encoded URLs) keep the shape too.
+    frameworkErrors: (error, _request, reply) => {
+      const status =
+        error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      void reply.status(status).send(errorBody(status === 414 ? 'uri-too-long' : 'bad-url', error.message));
+    },
   });
   app.decorate('database', options.database);
   app.decorate('config', options.config);
@@ -81,17 +92,27 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) =>
-      new AppError('rate-limited', 'rate-limited', `too many requests: try again in ${Math.ceil(context.ttl / 1000)} s`),
+      new AppError(
+        'rate-limited',
+        'rate-limited',
+        `too many requests: try again in ${Math.ceil(context.ttl / 1000)} s`,
+      ),
   });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Cabildo API', version: '1', description: 'Federated councils: members, federation, ledger.' },
+      info: {
+        title: 'Cabildo API',
+        version: '1',
+        description: 'Federated councils: members, federation, ledger.',
+      },
     },
     transform: jsonSchemaTransform,
   });
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_r, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['text/csv', 'text/plain'],
+    { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 },
+    (_r, body, done) => done(null, body),
   );
 
   app.addHook('onRequest', async (request) => {
@@ -122,11 +143,19 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
       const first = error.validation[0];
       const params = (first?.params ?? {}) as { keys?: string[] };
       const path = (first?.instancePath ?? '').split('/').filter(Boolean);
-      const field = params.keys?.[0] ? [...path, params.keys[0]].join('.') : path.join('.') || error.validationContext;
+      const field = params.keys?.[0]
+        ? [...path, params.keys[0]].join('.')
+        : path.join('.') || error.validationContext;
       const where = error.validationContext ?? 'request';
       return reply
         .status(400)
-        .send(errorBody('invalid-request', `${where}${field ? ` field ${field}` : ''}: ${first?.message ?? 'invalid'}`, field));
+        .send(
+          errorBody(
+            'invalid-request',
+            `${where}${field ? ` field ${field}` : ''}: ${first?.message ?? 'invalid'}`,
+            field,
+          ),
+        );
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 400 && status < 500) {
@@ -139,9 +168,11 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
     const ok = await isReachable(options.database.db);
-    return reply
-      .status(ok ? 200 : 503)
-      .send({ status: ok ? 'ok' : 'unavailable', database: ok ? 'reachable' : 'unreachable', kind: options.database.kind });
+    return reply.status(ok ? 200 : 503).send({
+      status: ok ? 'ok' : 'unavailable',
+      database: ok ? 'reachable' : 'unreachable',
+      kind: options.database.kind,
+    });
   });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -156,7 +187,9 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     if (request.method === 'GET' && !isApiPath(request) && hasWeb) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return reply.status(404).send(errorBody('not-found', `no route ${request.method} ${request.url.split('?')[0]}`));
+    return reply
+      .status(404)
+      .send(errorBody('not-found', `no route ${request.method} ${request.url.split('?')[0]}`));
   });
   return app;
 }

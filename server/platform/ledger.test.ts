@@ -16,7 +16,12 @@ describe('ledger', () => {
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         t.db.transaction().execute((tx) =>
-          appendLedgerEntry(tx, { chainId: chain, kind: 'test.appended', actorPersonId: null, payload: { i } }),
+          appendLedgerEntry(tx, {
+            chainId: chain,
+            kind: 'test.appended',
+            actorPersonId: null,
+            payload: { i },
+          }),
         ),
       ),
     );
@@ -30,7 +35,9 @@ describe('ledger', () => {
   });
 
   it('detects an edited payload at the entry that was edited', async () => {
-    await sql`update ledger_entries set payload = '{"i": 999}'::jsonb where chain_id = ${chain} and seq = 7`.execute(t.db);
+    await sql`update ledger_entries set payload = '{"i": 999}'::jsonb where chain_id = ${chain} and seq = 7`.execute(
+      t.db,
+    );
     const [verdict] = await verifyLedger(t.db, chain);
     expect(verdict?.firstBroken).toEqual({ seq: 7, reason: 'payload-digest' });
   });
@@ -39,10 +46,17 @@ describe('ledger', () => {
     const other = '22222222-2222-4222-8222-222222222222';
     for (let i = 0; i < 3; i++) {
       await t.db.transaction().execute((tx) =>
-        appendLedgerEntry(tx, { chainId: other, kind: 'test.appended', actorPersonId: null, payload: { i } }),
+        appendLedgerEntry(tx, {
+          chainId: other,
+          kind: 'test.appended',
+          actorPersonId: null,
+          payload: { i },
+        }),
       );
     }
-    await sql`update ledger_entries set kind = 'test.forged' where chain_id = ${other} and seq = 2`.execute(t.db);
+    await sql`update ledger_entries set kind = 'test.forged' where chain_id = ${other} and seq = 2`.execute(
+      t.db,
+    );
     const [verdict] = await verifyLedger(t.db, other);
     expect(verdict?.firstBroken).toEqual({ seq: 2, reason: 'hash' });
   });
@@ -51,7 +65,12 @@ describe('ledger', () => {
     const third = '33333333-3333-4333-8333-333333333333';
     for (let i = 0; i < 3; i++) {
       await t.db.transaction().execute((tx) =>
-        appendLedgerEntry(tx, { chainId: third, kind: 'test.appended', actorPersonId: null, payload: { i } }),
+        appendLedgerEntry(tx, {
+          chainId: third,
+          kind: 'test.appended',
+          actorPersonId: null,
+          payload: { i },
+        }),
       );
     }
     await sql`delete from ledger_entries where chain_id = ${third} and seq = 3`.execute(t.db);

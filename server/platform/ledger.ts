@@ -39,18 +39,31 @@ export function digestPayload(payload: unknown): string {
 
 export function entryHash(e: Omit<LedgerEntry, 'hash' | 'payload'>): string {
   return sha256(
-    [e.chainId, e.seq, e.kind, e.actorPersonId ?? '', e.recordedAt.toISOString(), e.payloadDigest, e.prevHash].join('|'),
+    [
+      e.chainId,
+      e.seq,
+      e.kind,
+      e.actorPersonId ?? '',
+      e.recordedAt.toISOString(),
+      e.payloadDigest,
+      e.prevHash,
+    ].join('|'),
   );
 }
 
 /** Appends within the caller's transaction `tx`; the caller's commit makes the act and its entry durable together. */
-export async function appendLedgerEntry(tx: Db, act: LedgerAct, now: Date = new Date()): Promise<LedgerEntry> {
+export async function appendLedgerEntry(
+  tx: Db,
+  act: LedgerAct,
+  now: Date = new Date(),
+): Promise<LedgerEntry> {
   await sql`insert into ledger_heads (chain_id, seq, hash) values (${act.chainId}, 0, ${GENESIS_HASH})
             on conflict (chain_id) do nothing`.execute(tx);
   const head = (
-    await sql<{ seq: number; hash: string }>`select seq, hash from ledger_heads where chain_id = ${act.chainId} for update`.execute(
-      tx,
-    )
+    await sql<{
+      seq: number;
+      hash: string;
+    }>`select seq, hash from ledger_heads where chain_id = ${act.chainId} for update`.execute(tx)
   ).rows[0];
   if (!head) throw new Error(`ledger head for ${act.chainId} vanished inside its transaction`);
   // Round-trip the payload through JSON so the digest covers exactly what jsonb will store.
@@ -68,8 +81,12 @@ export async function appendLedgerEntry(tx: Db, act: LedgerAct, now: Date = new 
   const entry: LedgerEntry = { ...base, payload, hash: entryHash(base) };
   await sql`insert into ledger_entries (chain_id, seq, kind, actor_person_id, recorded_at, payload, payload_digest, prev_hash, hash)
             values (${entry.chainId}, ${entry.seq}, ${entry.kind}, ${entry.actorPersonId}, ${entry.recordedAt},
-                    ${JSON.stringify(payload)}::jsonb, ${entry.payloadDigest}, ${entry.prevHash}, ${entry.hash})`.execute(tx);
-  await sql`update ledger_heads set seq = ${entry.seq}, hash = ${entry.hash} where chain_id = ${act.chainId}`.execute(tx);
+                    ${JSON.stringify(payload)}::jsonb, ${entry.payloadDigest}, ${entry.prevHash}, ${entry.hash})`.execute(
+    tx,
+  );
+  await sql`update ledger_heads set seq = ${entry.seq}, hash = ${entry.hash} where chain_id = ${act.chainId}`.execute(
+    tx,
+  );
   return entry;
 }
 
@@ -96,9 +113,9 @@ interface EntryRow {
 export async function verifyLedger(db: Db, chainId?: string): Promise<ChainVerdict[]> {
   const chains = chainId
     ? [chainId]
-    : (await sql<{ chain_id: string }>`select chain_id from ledger_heads order by chain_id`.execute(db)).rows.map(
-        (r) => r.chain_id,
-      );
+    : (
+        await sql<{ chain_id: string }>`select chain_id from ledger_heads order by chain_id`.execute(db)
+      ).rows.map((r) => r.chain_id);
   const verdicts: ChainVerdict[] = [];
   for (const id of chains) verdicts.push(await verifyChain(db, id));
   return verdicts;
@@ -109,7 +126,8 @@ async function verifyChain(db: Db, chainId: string): Promise<ChainVerdict> {
   let expectedSeq = 1;
   const PAGE = 5000;
   for (;;) {
-    const { rows } = await sql<EntryRow>`select * from ledger_entries where chain_id = ${chainId} and seq >= ${expectedSeq}
+    const { rows } =
+      await sql<EntryRow>`select * from ledger_entries where chain_id = ${chainId} and seq >= ${expectedSeq}
                                          order by seq limit ${PAGE}`.execute(db);
     for (const r of rows) {
       const fail = (reason: NonNullable<ChainVerdict['firstBroken']>['reason']): ChainVerdict => ({
@@ -135,8 +153,12 @@ async function verifyChain(db: Db, chainId: string): Promise<ChainVerdict> {
     }
     if (rows.length < PAGE) break;
   }
-  const head = (await sql<{ seq: number; hash: string }>`select seq, hash from ledger_heads where chain_id = ${chainId}`.execute(db))
-    .rows[0];
+  const head = (
+    await sql<{
+      seq: number;
+      hash: string;
+    }>`select seq, hash from ledger_heads where chain_id = ${chainId}`.execute(db)
+  ).rows[0];
   const count = expectedSeq - 1;
   // A deleted tail shows as a head that points past the last entry.
   if (head && (head.seq !== count || head.hash !== prevHash)) {

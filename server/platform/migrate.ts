@@ -29,7 +29,8 @@ export async function migrate(handle: DatabaseHandle, dir = MIGRATIONS_DIR): Pro
   for (const name of listMigrations(dir)) {
     const text = readFileSync(join(dir, name), 'utf8');
     // Lock, check and apply in one transaction so a concurrent migrator waits and then skips.
-    await handle.execScript(`begin;
+    await handle
+      .execScript(`begin;
 select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY});
 do $$ begin
   if exists (select 1 from schema_migrations where name = '${name}') then
@@ -39,18 +40,21 @@ end $$;
 ${text}
 ;
 insert into schema_migrations (name) values ('${name}');
-commit;`).then(
-      () => applied.push(name),
-      (error: Error) => {
-        if (error.message.includes('cabildo-migration-already-applied')) alreadyApplied++;
-        else throw new Error(`migration ${name} failed: ${error.message}`);
-      },
-    );
+commit;`)
+      .then(
+        () => applied.push(name),
+        (error: Error) => {
+          if (error.message.includes('cabildo-migration-already-applied')) alreadyApplied++;
+          else throw new Error(`migration ${name} failed: ${error.message}`);
+        },
+      );
   }
   return { applied, alreadyApplied };
 }
 
 export async function appliedMigrations(handle: DatabaseHandle): Promise<string[]> {
-  const { rows } = await sql<{ name: string }>`select name from schema_migrations order by name`.execute(handle.db);
+  const { rows } = await sql<{ name: string }>`select name from schema_migrations order by name`.execute(
+    handle.db,
+  );
   return rows.map((r) => r.name);
 }

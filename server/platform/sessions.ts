@@ -31,7 +31,12 @@ export async function createSession(db: Db, personId: string): Promise<{ token: 
 export async function resolveSession(db: Db, token: string): Promise<Viewer | null> {
   if (token.length > 100) return null;
   const hash = hashToken(token);
-  const { rows } = await sql<{ person_id: string; full_name: string; is_admin: boolean | null; csrf_token: string }>`
+  const { rows } = await sql<{
+    person_id: string;
+    full_name: string;
+    is_admin: boolean | null;
+    csrf_token: string;
+  }>`
     select s.person_id, p.full_name, a.is_admin, s.csrf_token
       from sessions s join persons p on p.id = s.person_id left join accounts a on a.person_id = s.person_id
      where s.token_hash = ${hash} and s.expires_at > now()`.execute(db);

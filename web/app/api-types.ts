@@ -1,7 +1,14 @@
 // Shapes of the JSON API under /api/v1 as the web app reads them. The server may add fields; the app
 // relies only on these. Timestamps are ISO strings, ids uuid strings.
 
-export type CouncilKind = 'factory' | 'mine' | 'office' | 'village' | 'neighbourhood' | 'union' | 'federation';
+export type CouncilKind =
+  | 'factory'
+  | 'mine'
+  | 'office'
+  | 'village'
+  | 'neighbourhood'
+  | 'union'
+  | 'federation';
 export type FederationLevel = 'local' | 'regional' | 'national';
 export type OfficeName = 'secretary' | 'chair' | 'treasurer';
 export type MembershipStatus = 'active' | 'suspended' | 'left';

@@ -23,9 +23,9 @@ export function fieldName(field: string): string {
 export function formErrorsFrom(
   error: unknown,
   formFields: readonly string[],
-  describe: (error: unknown) => string,
+  describeError: (error: unknown) => string,
 ): FormErrors {
-  const message = describe(error);
+  const message = describeError(error);
   if (error instanceof ApiError && error.field) {
     const name = fieldName(error.field);
     if (formFields.includes(name)) return { fields: { [name]: message }, form: null };
@@ -35,4 +35,28 @@ export function formErrorsFrom(
 
 export function hasErrors(errors: FormErrors): boolean {
   return errors.form !== null || Object.keys(errors.fields).length > 0;
+}
+
+/** The entries of a form's error summary: the form message first, then each field's, linking to it. */
+export function summaryItems(
+  errors: FormErrors,
+  fieldIds: Record<string, string>,
+): { message: string; fieldId?: string }[] {
+  const items: { message: string; fieldId?: string }[] = [];
+  if (errors.form) items.push({ message: errors.form });
+  for (const [field, message] of Object.entries(errors.fields)) {
+    const fieldId = fieldIds[field];
+    items.push(fieldId ? { message, fieldId } : { message });
+  }
+  return items;
+}
+
+/** Browser-side check results (locale keys per field) as form errors, translated. */
+export function errorsFromProblems(
+  problems: Record<string, string>,
+  translate: (key: string) => string,
+): FormErrors {
+  const fields: Record<string, string> = {};
+  for (const [field, key] of Object.entries(problems)) fields[field] = translate(key);
+  return { fields, form: null };
 }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type BltReadResult, readBlt } from './blt-read.ts';
+import { writeBlt } from './blt-write.ts';
 
 const dir = new URL('./fixtures/blt/', import.meta.url);
 const fixtures = readdirSync(dir)
@@ -94,6 +95,39 @@ describe('readBlt fuzz', () => {
         expectClean(readBlt(text), ls.length);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('the fast path for plain ballot lines reads exactly what the general path reads', () => {
+    const profile = fc.integer({ min: 1, max: 9 }).chain((n) =>
+      fc.record({
+        title: fc.constant('t'),
+        seats: fc.constant(1),
+        candidates: fc.constant(Array.from({ length: n }, (_, c) => `C${c}`)),
+        withdrawn: fc.constant<number[]>([]),
+        ballots: fc.array(
+          fc.record({
+            weight: fc.integer({ min: 1, max: 1000 }),
+            ranks: fc.array(fc.array(fc.integer({ min: 0, max: n - 1 }), { maxLength: 3 }), {
+              maxLength: n + 1,
+            }),
+          }),
+          { maxLength: 20 },
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(profile, fc.constantFrom(' ', '\t', '  '), (p, gap) => {
+        const text = writeBlt(p).replaceAll(' ', gap);
+        // A trailing comment sends every ballot line down the general path.
+        const lines = text.split('\n');
+        const zero = lines.indexOf('0', 1);
+        const commented = lines.map((l, k) => (k > 0 && k < zero ? `${l} # x` : l)).join('\n');
+        const fast = readBlt(text);
+        const general = readBlt(commented);
+        expect(fast).toEqual(general);
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -193,3 +193,15 @@ describe('readBlt errors name the line and what was expected', () => {
     expect(err(text).line).toBeGreaterThan(0);
   });
 });
+
+describe('readBlt quoting edge cases', () => {
+  it('reads an unquoted name that opens with a quoted nickname when the other names are unquoted', () => {
+    const r = ok('3 1\n1 1 0\n0\n"Bobby" SMITH (Lab)\nAnn JONES (SNP)\nCy LEE (Grn)\nWard 1\n');
+    expect(r.profile.candidates).toEqual(['"Bobby" SMITH (Lab)', 'Ann JONES (SNP)', 'Cy LEE (Grn)']);
+    expect(r.warnings.join(' ')).toMatch(/line 4: read as an unquoted name/);
+  });
+
+  it('rejects the same line among quoted names', () => {
+    expect(err('3 1\n1 1 0\n0\n"Bobby" SMITH\n"Ann"\n"Cy"\n"T"\n')).toMatchObject({ line: 4 });
+  });
+});

@@ -171,6 +171,8 @@ interface NameLine {
   text: string;
   /** The quoted strings on the line, or null when the line is not quoted. */
   strings: string[] | null;
+  /** Why a line that opens with a quote could not be read as quoted strings. */
+  quoteError?: BltParseError;
 }
 
 function showToken(token: string): string {
@@ -178,20 +180,39 @@ function showToken(token: string): string {
   return JSON.stringify(shown);
 }
 
-function parse(text: string, warnings: string[]): BltReadResult {
-  const lines = text.split(/\r\n|\n|\r/);
-  const lineCount = lines.length;
-  let i = 0;
+function parse(source: string, warnings: string[]): BltReadResult {
+  // Lines end in \n from here on; the ballot lines are read in place (no array of a million lines).
+  const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+  const textLength = text.length;
+  /** 1-based number of the line after the last one (what a truncated file's error points at). */
+  const endLine = () => {
+    let newlines = 0;
+    for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) newlines++;
+    return newlines + 1 + (textLength === 0 || text.endsWith('\n') ? 0 : 1);
+  };
+  let i = 0; // 0-based index of the current line
+  let pos = 0; // offset where line i starts
+  let end = 0; // offset where line i ends (its \n or the end of the text)
+  const nextLine = (): boolean => {
+    if (pos > textLength) return false;
+    const nl = text.indexOf('\n', pos);
+    end = nl < 0 ? textLength : nl;
+    return true;
+  };
+  const advance = () => {
+    pos = end + 1;
+    i++;
+  };
 
   // Header: number of candidates and number of seats.
   let headerTokens: string[] | null = null;
   let headerLine = 0;
-  for (; i < lineCount; i++) {
-    const tokens = numericTokens(lines[i]!);
+  for (; nextLine(); advance()) {
+    const tokens = numericTokens(text.slice(pos, end));
     if (tokens.length === 0) continue;
     headerTokens = tokens;
     headerLine = i + 1;
-    i++;
+    advance();
     break;
   }
   if (!headerTokens)
@@ -267,23 +288,24 @@ function parse(text: string, warnings: string[]): BltReadResult {
   // One shared, frozen `[c]` per candidate for the single-candidate ranks that fill most ballots: a
   // large file then allocates one array per ballot line, not one per preference.
   const singles = Array.from({ length: nCand }, (_, c) => Object.freeze([c]) as number[]);
-  for (; i < lineCount; i++) {
+  let namesPos = -1;
+  for (; nextLine(); advance()) {
     const lineNo = i + 1;
-    const raw = lines[i]!;
     // Fast path for the plain ballot lines that make up nearly all of a large file.
     if (nicks === null) {
-      const fast = fastBallot(raw, nCand, stamp, attempt++, singles);
+      const fast = fastBallot(text, pos, end, nCand, stamp, attempt++, singles);
       if (fast !== null) {
-        const weight = fast.ballot.weight;
-        if (fast.duplicate) duplicateBallots += weight;
-        if (fast.ballot.ranks.length === 0) blankBallots += weight;
+        const weight = fast.weight;
+        if (fastDuplicate) duplicateBallots += weight;
+        if (fast.ranks.length === 0) blankBallots += weight;
         total += weight;
         if (total > MAX_TOTAL) throw new BltParseError(lineNo, 'the total number of ballots is too large');
-        ballots.push(fast.ballot);
+        ballots.push(fast);
         sawBallot = true;
         continue;
       }
     }
+    const raw = text.slice(pos, end);
     const trimmed = raw.trim();
     if (trimmed === '') continue;
     const first = trimmed.charCodeAt(0);
@@ -296,6 +318,7 @@ function parse(text: string, warnings: string[]): BltReadResult {
         );
       }
       namesStart = i;
+      namesPos = pos;
       break;
     }
     if (first === 0x5b /* [ */) {
@@ -351,6 +374,7 @@ function parse(text: string, warnings: string[]): BltReadResult {
     if (tokens.length === 1 && tokens[0] === '0') {
       terminated = true;
       namesStart = i + 1;
+      namesPos = end + 1;
       break;
     }
     if (NEGATIVE.test(tokens[0]!)) {
@@ -463,7 +487,7 @@ function parse(text: string, warnings: string[]): BltReadResult {
 
   if (namesStart < 0) {
     throw new BltParseError(
-      lineCount + (lines[lineCount - 1] === '' ? 0 : 1),
+      endLine(),
       'the file ended inside the ballots; expected the 0 line that ends the ballots, then the candidate names and the title',
     );
   }
@@ -471,20 +495,45 @@ function parse(text: string, warnings: string[]): BltReadResult {
 
   // Candidate names and title.
   const nameLines: NameLine[] = [];
-  for (let j = namesStart; j < lineCount; j++) {
-    const textLine = lines[j]!.trim();
-    if (textLine === '') continue;
-    nameLines.push({
-      line: j + 1,
-      text: textLine,
-      strings: textLine.startsWith('"') ? quotedStrings(textLine, j + 1) : null,
-    });
+  const nameSection = namesPos > textLength ? [] : text.slice(namesPos).split('\n');
+  nameSection.forEach((line, j) => {
+    const textLine = line.trim();
+    if (textLine === '') return;
+    const lineNo = namesStart + j + 1;
+    let strings: string[] | null = null;
+    let quoteError: BltParseError | undefined;
+    if (textLine.startsWith('"')) {
+      try {
+        strings = quotedStrings(textLine, lineNo);
+      } catch (error) {
+        if (!(error instanceof BltParseError)) throw error;
+        quoteError = error;
+      }
+    }
+    nameLines.push(
+      quoteError
+        ? { line: lineNo, text: textLine, strings, quoteError }
+        : { line: lineNo, text: textLine, strings },
+    );
+  });
+  // A line that opens with a quote but is not a run of quoted strings (`"Bobby" SMITH (Lab)`) is an
+  // unquoted name when the file's other names are unquoted; among quoted names it is malformed.
+  const quotedLines = nameLines.filter((nl) => nl.strings !== null).length;
+  const unquotedLines = nameLines.filter((nl) => nl.strings === null && !nl.quoteError).length;
+  for (const nl of nameLines) {
+    if (!nl.quoteError) continue;
+    if (unquotedLines > quotedLines) {
+      warnings.push(
+        `line ${nl.line}: read as an unquoted name, since its quotes do not enclose the whole line`,
+      );
+      delete nl.quoteError;
+    } else throw nl.quoteError;
   }
-  const endLine = lineCount + (lines[lineCount - 1] === '' ? 0 : 1);
+  const lastLine = endLine();
   const firstName = nameLines[0];
   if (!firstName) {
     throw new BltParseError(
-      endLine,
+      lastLine,
       `the file ended after the ballots; expected ${nCand} candidate name${nCand === 1 ? '' : 's'} and the title`,
     );
   }
@@ -524,7 +573,7 @@ function parse(text: string, warnings: string[]): BltReadResult {
       const titleLine = rest.shift();
       if (!titleLine)
         throw new BltParseError(
-          endLine,
+          lastLine,
           `the file ended after the ${nCand} candidate names; expected the title`,
         );
       title = titleOf(titleLine);
@@ -533,7 +582,7 @@ function parse(text: string, warnings: string[]): BltReadResult {
     if (nameLines.length < nCand + 1) {
       const found = nameLines.length;
       throw new BltParseError(
-        endLine,
+        lastLine,
         found < nCand
           ? `the file ended after ${found} candidate name line${found === 1 ? '' : 's'}; expected ${nCand} candidate names (as the header declares) and the title`
           : `the file ended after ${nCand} name lines; expected the title after the ${nCand} candidate names (are there fewer names than the header's ${nCand}?)`,
@@ -605,7 +654,11 @@ function parse(text: string, warnings: string[]): BltReadResult {
   return result;
 }
 
-const isSpace = (ch: number) => ch === 0x20 || ch === 0x09 || ch === 0x0b || ch === 0x0c || ch === 0xa0 || ch === 0xfeff;
+/** Set by `fastBallot`: whether the ballot it returned ranks a candidate twice (saves a result object per line). */
+let fastDuplicate = false;
+
+const isSpace = (ch: number) =>
+  ch === 0x20 || ch === 0x09 || ch === 0x0b || ch === 0x0c || ch === 0xa0 || ch === 0xfeff;
 const isDigit = (ch: number) => ch >= 0x30 && ch <= 0x39;
 
 /**
@@ -615,22 +668,25 @@ const isDigit = (ch: number) => ch >= 0x30 && ch <= 0x39;
  */
 function fastBallot(
   line: string,
+  from: number,
+  to: number,
   nCand: number,
   stamp: Int32Array,
   mark: number,
   singles: number[][],
-): { ballot: RankedBallot; duplicate: boolean } | null {
-  const n = line.length;
-  let i = 0;
+): RankedBallot | null {
+  const n = to;
+  let i = from;
   while (i < n && isSpace(line.charCodeAt(i))) i++;
   // weight
   let weight = 0;
   const weightStart = i;
   while (i < n && isDigit(line.charCodeAt(i))) weight = weight * 10 + (line.charCodeAt(i++) - 0x30);
   const weightDigits = i - weightStart;
-  if (weightDigits === 0 || weightDigits > 15 || weight === 0 || i >= n || !isSpace(line.charCodeAt(i))) return null;
+  if (weightDigits === 0 || weightDigits > 15 || weight === 0 || i >= n || !isSpace(line.charCodeAt(i)))
+    return null;
   const ranks: number[][] = [];
-  let duplicate = false;
+  fastDuplicate = false;
   let group: number[] | null = null;
   for (;;) {
     while (i < n && isSpace(line.charCodeAt(i))) i++;
@@ -645,11 +701,11 @@ function fastBallot(
       if (group !== null || (next !== -1 && !isSpace(next))) return null;
       while (i < n && isSpace(line.charCodeAt(i))) i++;
       if (i < n) return null; // text after the 0 (or a comment): the general path decides
-      return { ballot: { weight, ranks }, duplicate };
+      return { weight, ranks };
     }
     if (value > nCand) return null;
     const c = value - 1;
-    if (stamp[c] === mark) duplicate = true;
+    if (stamp[c] === mark) fastDuplicate = true;
     stamp[c] = mark;
     if (next === 0x3d /* = */) {
       if (group === null) group = [c];

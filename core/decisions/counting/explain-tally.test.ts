@@ -124,6 +124,25 @@ describe('explain-tally', () => {
     expect(explainTallyJson(tally).quota).toBeUndefined();
   });
 
+  it('prints Meek keep values per stage', () => {
+    const meek: Tally = {
+      ...handTally,
+      method: 'stv-meek',
+      rounds: handTally.rounds.map((r, k) => ({
+        ...r,
+        keepValues: ['1.000000000', '1.000000000', '1.000000000', '1.000000000'].map((v, c) =>
+          c === 0 && k > 0 ? '0.850000000' : v,
+        ),
+      })),
+    };
+    const text = explainTallyText(meek);
+    expect(text).toContain('Keep values:');
+    expect(text).toMatch(/Ann ADAMS\s+\| 1\.000000000 \| 0\.850000000 \| 0\.850000000/);
+    expect(tallyTableModel(meek).keepValues?.[0]).toEqual(['1.000000000', '0.850000000', '0.850000000']);
+    expect(explainTallyJson(meek).rounds[1]!.candidates[0]!.keepValue).toBe('0.850000000');
+    expect(tallyTableModel(handTally).keepValues).toBeUndefined();
+  });
+
   it('does exact decimal arithmetic', () => {
     expect(sumDecimals(['0.1', '0.2', '-0.3'])).toBe('0.0');
     expect(sumDecimals(['1.00001', '2'])).toBe('3.00001');

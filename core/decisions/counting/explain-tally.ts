@@ -40,6 +40,7 @@ export const TALLY_TEXT: Record<string, string> = {
   'tally.status.excluded': 'Excluded at stage {{stage}}',
   'tally.status.withdrawn': 'Withdrawn',
   'tally.status.continuing': 'Not elected',
+  'tally.keepValues': 'Keep values',
   'tally.notes': 'Notes',
   'tally.tieBreaks': 'Ties',
   'tally.tieBreak': 'Stage {{stage}}: {{tied}} tied; {{chosen}} chosen by {{by}}{{deciding}}{{seed}}',
@@ -95,6 +96,8 @@ export interface TallyTableModel {
   /** Sum of every candidate, exhausted and lost value at each stage: equals the valid poll when value is conserved. */
   sums: string[];
   hasTransfers: boolean;
+  /** Meek: keepValues[candidate][stage], present when the count records keep values. */
+  keepValues?: string[][];
   notes: Array<{ stage: number; action: RoundAction; subjects: string[]; notes: string[] }>;
 }
 
@@ -160,6 +163,9 @@ export function tallyTableModel(tally: Tally): TallyTableModel {
     })),
   };
   if (lost) model.lost = lost;
+  if (rounds.some((r) => r.keepValues !== undefined)) {
+    model.keepValues = names.map((_, c) => rounds.map((r) => r.keepValues?.[c] ?? ''));
+  }
   if (tally.quota !== undefined) model.quota = tally.quota;
   if (tally.seed !== undefined) model.seed = tally.seed;
   return model;
@@ -208,7 +214,6 @@ export function explainTallyText(tally: Tally, options: ExplainTextOptions = {})
   out.push(facts.join(' · '), '');
 
   // Columns: candidate name, then per stage (transfer, total) or (total) for the first stage, then result.
-  type Column = { header: string[]; cells: string[]; align: 'left' | 'right' };
   const firstColumn: Column = {
     header: [t('tally.candidate'), '', ''],
     cells: [
@@ -263,32 +268,27 @@ export function explainTallyText(tally: Tally, options: ExplainTextOptions = {})
     align: 'left',
   });
 
-  const widths = columns.map((c) => Math.max(...c.header.map(width), ...c.cells.map(width)));
-  const pad = (text: string, w: number, align: 'left' | 'right') =>
-    align === 'left' ? text + ' '.repeat(w - width(text)) : ' '.repeat(w - width(text)) + text;
-  const renderRow = (cells: string[], headerRow: boolean) =>
-    cells
-      .map((text, i) => pad(text, widths[i]!, headerRow ? 'left' : columns[i]!.align))
-      .join(' | ')
-      .trimEnd();
-  for (let h = 0; h < 3; h++) {
-    const cells = columns.map((c) => c.header[h] ?? '');
-    if (cells.some((x) => x !== '')) out.push(renderRow(cells, true));
-  }
-  out.push(widths.map((w) => '-'.repeat(w)).join('-+-'));
-  const rowCount = firstColumn.cells.length;
-  const candidateRows = m.candidates.length;
-  for (let r = 0; r < rowCount; r++) {
-    if (r === candidateRows) out.push(widths.map((w) => '-'.repeat(w)).join('-+-'));
-    out.push(
-      renderRow(
-        columns.map((c) => c.cells[r] ?? ''),
-        false,
-      ),
-    );
-  }
+  out.push(...renderColumns(columns, m.candidates.length));
   out.push('');
 
+  if (m.keepValues) {
+    out.push(`${t('tally.keepValues')}:`);
+    const keep = m.keepValues;
+    out.push(
+      ...renderColumns(
+        [
+          { header: [t('tally.candidate')], cells: m.candidates.map((r) => r.name), align: 'left' },
+          ...m.stages.map((head, k) => ({
+            header: [t('tally.stage', { stage: head.stage })],
+            cells: m.candidates.map((r) => keep[r.candidate]?.[k] ?? ''),
+            align: 'right' as const,
+          })),
+        ],
+        m.candidates.length,
+      ),
+      '',
+    );
+  }
   const withNotes = m.notes.filter((n) => n.notes.length > 0);
   if (withNotes.length > 0) {
     out.push(`${t('tally.notes')}:`);
@@ -326,6 +326,39 @@ export function explainTallyText(tally: Tally, options: ExplainTextOptions = {})
     out.push(`  ${i + 1}. ${names[c] ?? `#${c + 1}`}`);
   });
   return `${out.join('\n')}\n`;
+}
+
+type Column = { header: string[]; cells: string[]; align: 'left' | 'right' };
+
+/** Lay columns out as fixed-width text; a rule under the headers and after `ruleAfter` body rows. */
+function renderColumns(columns: Column[], ruleAfter: number): string[] {
+  const out: string[] = [];
+  const widths = columns.map((c) => Math.max(...c.header.map(width), ...c.cells.map(width)));
+  const pad = (text: string, w: number, align: 'left' | 'right') =>
+    align === 'left' ? text + ' '.repeat(w - width(text)) : ' '.repeat(w - width(text)) + text;
+  const renderRow = (cells: string[], headerRow: boolean) =>
+    cells
+      .map((text, i) => pad(text, widths[i]!, headerRow ? 'left' : columns[i]!.align))
+      .join(' | ')
+      .trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
+  const headerRows = Math.max(...columns.map((c) => c.header.length));
+  for (let h = 0; h < headerRows; h++) {
+    const cells = columns.map((c) => c.header[h] ?? '');
+    if (cells.some((x) => x !== '')) out.push(renderRow(cells, true));
+  }
+  out.push(rule);
+  const rowCount = Math.max(...columns.map((c) => c.cells.length));
+  for (let r = 0; r < rowCount; r++) {
+    if (r === ruleAfter && r > 0) out.push(rule);
+    out.push(
+      renderRow(
+        columns.map((c) => c.cells[r] ?? ''),
+        false,
+      ),
+    );
+  }
+  return out;
 }
 
 function truncate(text: string, max: number): string {

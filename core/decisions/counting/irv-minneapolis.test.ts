@@ -99,4 +99,8 @@ describe('irvOptionsFromRctab', () => {
       skippedRankLimit: null,
     });
   });
+
+  it('refuses an overvote rule that needs the overvoted names', () => {
+    expect(() => irvOptionsFromRctab({ overvoteRule: 'exhaustIfMultipleContinuing' })).toThrow(RangeError);
+  });
 });

@@ -18,6 +18,11 @@ export function readMinneapolisRankings(
   return readCsvRankings(input, { ...options, ...MINNEAPOLIS_TOKENS });
 }
 
+const OVERVOTE_RULES: Record<string, 'exhaust' | 'skip'> = {
+  exhaustImmediately: 'exhaust',
+  alwaysSkipToNextRank: 'skip',
+};
+
 /**
  * The ballot-handling settings of an RCTab configuration (`rules` block of `*_config.json`) as
  * `countIrv` options. Only the settings that change a single-seat count are read.
@@ -30,8 +35,11 @@ export function irvOptionsFromRctab(rules: Record<string, unknown>): {
   continueUntilTwo: boolean;
 } {
   const maxSkipped = String(rules.maxSkippedRanksAllowed ?? '');
+  const overvote = OVERVOTE_RULES[String(rules.overvoteRule)];
+  // 'exhaustIfMultipleContinuing' needs the overvoted names, which aggregated exports do not keep.
+  if (!overvote) throw new RangeError(`unsupported RCTab overvoteRule ${String(rules.overvoteRule)}`);
   return {
-    overvote: rules.overvoteRule === 'exhaustImmediately' ? 'exhaust' : 'skip',
+    overvote,
     skippedRankLimit: /^\d+$/.test(maxSkipped) ? Number(maxSkipped) : null,
     duplicates: rules.exhaustOnDuplicateCandidate === true ? 'exhaust' : 'skip',
     batchElimination: rules.batchElimination === true,

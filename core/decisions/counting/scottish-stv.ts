@@ -1,6 +1,6 @@
 // Scottish STV as the Scottish Local Government Elections Order 2007 (SSI 2007/42) Sch.1 rules
 // 45–52 count it. The fine points the rules leave to practice were settled against the councils'
-// published stage totals for 352 wards (scotland.corpus.test.ts):
+// published stage totals for 352 wards (stv.corpus.test.ts):
 // - every surplus is transferred, largest first, even when it cannot change who is elected: there
 //   is no deferral, and a candidate elected during a transfer waits with the other surpluses;
 // - the count stops as soon as all seats are filled, or the continuing candidates are no more than

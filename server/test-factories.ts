@@ -1,0 +1,197 @@
+// Factories for server tests (Outline-style buildX): a real server on a real database (PGlite, or the
+// PostgreSQL server named by TEST_DATABASE_URL), councils, members and officers built through the same
+// import paths the product uses, and an HTTP client that carries cookies and the CSRF token.
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { sql } from 'kysely';
+import type { Office } from '../core/federation/index.ts';
+import { normaliseLogin } from '../core/members/index.ts';
+import { buildServer } from './build-server.ts';
+import { importCouncilRows, insertOffice } from './federation/index.ts';
+import { hashPassword, importMemberRows } from './members/index.ts';
+import { type Config, readConfig } from './platform/config.ts';
+import type { Db } from './platform/database.ts';
+import { openTestDatabase, type TestDatabase } from './platform/test-database.ts';
+
+export interface TestServer {
+  app: FastifyInstance;
+  db: Db;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const database = await openTestDatabase();
+  const config = { ...readConfig({}), loginRateLimit: 1000, joinRateLimit: 1000, ...overrides };
+  const app = await buildServer(database, config);
+  await app.ready();
+  return {
+    app,
+    db: database.db,
+    database,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export async function buildCouncil(
+  db: Db,
+  c: {
+    kind?: string;
+    parentId?: string | null;
+    name?: string;
+    level?: string | null;
+    answerDays?: number;
+  } = {},
+): Promise<string> {
+  const kind = (c.kind ?? 'neighbourhood') as 'neighbourhood';
+  const key = unique();
+  const { ids } = await db.transaction().execute((tx) =>
+    importCouncilRows(
+      tx,
+      null,
+      [
+        {
+          key,
+          name: c.name ?? `Council ${key}`,
+          kind,
+          level: c.level ?? (kind === ('federation' as string) ? 'regional' : null),
+          territory: `Territory ${key}`,
+          sector: null,
+          parentKey: null,
+          answerDays: c.answerDays ?? 7,
+        },
+      ],
+      c.parentId ?? null,
+    ),
+  );
+  return ids[key]!;
+}
+
+export const TEST_PASSWORD = 'a-long-test-password';
+let testHash: string | undefined;
+
+/** A member of `councilId` with an email login and the test password. */
+export async function buildMember(db: Db, councilId: string, fullName = `Member ${unique()}`) {
+  const login = `m${unique()}@example.org`;
+  testHash ??= await hashPassword(TEST_PASSWORD);
+  const hash = testHash;
+  const personId = await db.transaction().execute(async (tx) => {
+    const normalised = normaliseLogin(login);
+    if (!normalised.ok) throw new Error('bad test login');
+    const { personIds } = await importMemberRows(tx, null, councilId, [
+      {
+        fullName,
+        email: login,
+        phone: null,
+        homePlace: 'Calle 1',
+        workPlace: null,
+        login,
+        loginKind: 'email',
+      },
+    ]);
+    await sql`update accounts set password_hash = ${hash} where login = ${login}`.execute(tx);
+    return personIds[0]!;
+  });
+  return { personId, login, password: TEST_PASSWORD, fullName };
+}
+
+export async function buildOfficer(db: Db, councilId: string, office: Office = 'secretary') {
+  const member = await buildMember(db, councilId);
+  await insertOffice(db, councilId, office, member.personId);
+  return member;
+}
+
+export async function buildAdmin(db: Db) {
+  testHash ??= await hashPassword(TEST_PASSWORD);
+  const login = `admin${unique()}@example.org`;
+  const personId = (
+    await sql<{ id: string }>`insert into persons (full_name) values ('Admin') returning id`.execute(db)
+  ).rows[0]!.id;
+  await sql`insert into accounts (person_id, login, login_kind, password_hash, is_admin)
+            values (${personId}, ${login}, 'email', ${testHash}, true)`.execute(db);
+  return { personId, login, password: TEST_PASSWORD };
+}
+
+/** An HTTP client for app.inject that keeps cookies and sends the CSRF token on writes. */
+export class TestClient {
+  private cookies = new Map<string, string>();
+  csrfToken = '';
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  static async anonymous(app: FastifyInstance): Promise<TestClient> {
+    const client = new TestClient(app);
+    await client.refreshSession();
+    return client;
+  }
+
+  static async signedIn(app: FastifyInstance, login: string, password = TEST_PASSWORD): Promise<TestClient> {
+    const client = await TestClient.anonymous(app);
+    const res = await client.request('POST', '/api/v1/session', { login, password });
+    if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+    client.csrfToken = res.json().csrfToken;
+    return client;
+  }
+
+  async refreshSession() {
+    const res = await this.request('GET', '/api/v1/session');
+    this.csrfToken = res.json().csrfToken;
+    return res;
+  }
+
+  async request(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    const res = await this.app.inject({
+      method,
+      url,
+      headers: {
+        ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+        ...(method !== 'GET' ? { 'x-csrf-token': this.csrfToken } : {}),
+        ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
+    for (const c of res.cookies) {
+      if (c.maxAge === 0 || c.value === '') this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    // Signing in (login, setup, password link) binds a new CSRF token to the new session.
+    if (res.statusCode < 300 && res.headers['content-type']?.toString().includes('json')) {
+      const token = (res.json() as { csrfToken?: unknown }).csrfToken;
+      if (typeof token === 'string') this.csrfToken = token;
+    }
+    return res;
+  }
+}
+
+/** Row counts of every table: a failed request must leave them all unchanged. */
+export async function tableCounts(db: Db): Promise<Record<string, number>> {
+  const tables = [
+    'persons',
+    'person_contacts',
+    'accounts',
+    'sessions',
+    'password_tokens',
+    'councils',
+    'offices',
+    'memberships',
+    'join_applications',
+    'ledger_entries',
+  ];
+  const out: Record<string, number> = {};
+  for (const t of tables) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(db);
+    out[t] = rows[0]!.n;
+  }
+  return out;
+}

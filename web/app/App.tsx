@@ -1,0 +1,92 @@
+// The shell every page shares: skip link, header, the routed page, footer. Pages are lazy chunks
+// (see web/members/index.ts and web/federation/index.ts) so the first download stays small.
+import { Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { CouncilPage, HomePage } from '../federation';
+import {
+  ApplicationQueuePage,
+  JoinPage,
+  LoginPage,
+  MyCouncilsPage,
+  SetPasswordPage,
+  SetupPage,
+} from '../members';
+import { Loading, Notice } from '../ui';
+import { NotFoundPage } from './NotFoundPage';
+import { SiteHeader } from './SiteHeader';
+import { useSession } from './session';
+
+/** After an in-app navigation: back to the top, and focus on <main> so screen readers start there. */
+function useFocusOnNavigation() {
+  const [location] = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const previous = useRef(location);
+  useEffect(() => {
+    if (previous.current === location) return;
+    previous.current = location;
+    window.scrollTo(0, 0);
+    main.current?.focus();
+  }, [location]);
+  return main;
+}
+
+function SessionTrouble() {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session.status !== 'error') return null;
+  return (
+    <Notice tone="warning" live="alert" title={t('session.unreachable')}>
+      <p>
+        <button type="button" className="button button--secondary" onClick={() => void session.reload()}>
+          {t('common.retry')}
+        </button>
+      </p>
+    </Notice>
+  );
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [location] = useLocation();
+  const main = useFocusOnNavigation();
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('header.skip')}
+      </a>
+      <SiteHeader />
+      <main id="main" tabIndex={-1} ref={main} className="container site-main">
+        <SessionTrouble />
+        {session.setupNeeded && location !== '/setup' ? (
+          <Redirect to="/setup" />
+        ) : (
+          <Suspense fallback={<Loading label={t('common.loading')} />}>
+            <Switch>
+              <Route path="/" component={HomePage} />
+              <Route path="/join" component={JoinPage} />
+              <Route path="/login" component={LoginPage} />
+              <Route path="/set-password" component={SetPasswordPage} />
+              <Route path="/setup" component={SetupPage} />
+              <Route path="/me" component={MyCouncilsPage} />
+              <Route path="/councils/:id/applications">
+                {(params) => <ApplicationQueuePage councilId={params.id} />}
+              </Route>
+              <Route path="/councils/:id">
+                {(params) => <CouncilPage councilId={params.id} key={params.id} />}
+              </Route>
+              <Route component={NotFoundPage} />
+            </Switch>
+          </Suspense>
+        )}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t('footer.text')}</p>
+        </div>
+      </footer>
+    </>
+  );
+}

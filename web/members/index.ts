@@ -1,0 +1,11 @@
+// Members context of the web app: joining (the public Join form), accounts (login, password,
+// first-run setup), a person's councils and the secretaries' queue of Join applications. Pages are
+// lazy chunks; other contexts reach this one only through this file.
+import { lazy } from 'react';
+
+export const JoinPage = lazy(() => import('./JoinPage'));
+export const LoginPage = lazy(() => import('./LoginPage'));
+export const SetPasswordPage = lazy(() => import('./SetPasswordPage'));
+export const SetupPage = lazy(() => import('./SetupPage'));
+export const MyCouncilsPage = lazy(() => import('./MyCouncilsPage'));
+export const ApplicationQueuePage = lazy(() => import('./ApplicationQueuePage'));
