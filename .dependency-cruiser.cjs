@@ -7,13 +7,13 @@ module.exports = {
       name: 'core-is-pure',
       comment: 'core/ imports only core/ and no IO modules.',
       severity: 'error',
-      from: { path: '^core/' },
+      from: { path: '^core/', pathNot: '\\.test\\.tsx?$' },
       to: { pathNot: '^core/|^node_modules/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'core-no-io',
       severity: 'error',
-      from: { path: '^core/' },
+      from: { path: '^core/', pathNot: '\\.test\\.tsx?$' },
       to: { dependencyTypes: ['core'], path: '^(fs|net|http|https|child_process|worker_threads|dgram|dns|tls|cluster)$' },
     },
     {
@@ -36,11 +36,11 @@ module.exports = {
       from: { path: '^(core|server|web)/([^/]+)/' },
       to: {
         path: '^$1/([^/]+)/.+',
-        pathNot: ['^$1/$2/', '^$1/[^/]+/index\\.tsx?$', '^server/platform/', '^web/ui/', '^web/app/'],
+        pathNot: ['^$1/$2/', '^$1/[^/]+/index\\.tsx?$', '^server/platform/', '^web/ui/', '^web/app/', '^web/locales/'],
       },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
-    { name: 'not-to-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true } },
+    { name: 'not-to-unresolvable', severity: 'error', from: { pathNot: '\\.d\\.ts$' }, to: { couldNotResolve: true } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -11,6 +11,11 @@ const program = new Command()
 
 const registrations: Array<Promise<{ register: (p: Command) => void }>> = [
   // one line per command module, in the order they appear in --help
+  import('./db-command.ts'),
+  import('./admin-command.ts'),
+  import('./import-command.ts'),
+  import('./ledger-command.ts'),
+  import('./demo-command.ts'),
   import('./tally-command.ts'),
 ];
 

@@ -55,7 +55,7 @@ test('a newcomer joins a neighbourhood council and, once accepted, finds it amon
 
   await expect(newcomer.getByRole('heading', { name: 'Solicitud enviada' })).toBeVisible();
   await expect(newcomer.getByText(`Su solicitud de ingreso a ${COUNCIL} fue recibida.`)).toBeVisible();
-  const reference = (await newcomer.locator('dd strong.mono').innerText()).trim();
+  const reference = ((await newcomer.locator('dd strong.mono').textContent()) ?? '').trim();
   expect(reference).not.toBe('');
   await expect(newcomer.getByText('Recibirá una respuesta antes del')).toBeVisible();
   await checkPage(newcomer, 'join-sent');

@@ -6,12 +6,12 @@ import type { Db } from '../platform/database.ts';
 import { createSession } from '../platform/sessions.ts';
 import { findAccountByLogin } from './members.store.ts';
 import { membersError } from './members-errors.ts';
-import { DECOY_HASH, verifyPassword } from './password-hashing.ts';
+import { decoyHash, verifyPassword } from './password-hashing.ts';
 
 export async function logIn(db: Db, rawLogin: string, password: string) {
   const login = normaliseLogin(rawLogin);
   const account = login.ok ? await findAccountByLogin(db, login.login) : undefined;
-  const matches = await verifyPassword(password, account?.password_hash ?? DECOY_HASH);
+  const matches = await verifyPassword(password, account?.password_hash ?? (await decoyHash()));
   if (!account?.password_hash || !matches) throw membersError('invalid-credentials', 'password');
   const session = await createSession(db, account.person_id);
   return {

@@ -36,5 +36,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+let decoy: Promise<string> | undefined;
 /** A hash of a random password, checked when no account matches, so a miss costs as long as a hit. */
-export const DECOY_HASH = await hashPassword(randomBytes(12).toString('hex'));
+export function decoyHash(): Promise<string> {
+  decoy ??= hashPassword(randomBytes(12).toString('hex'));
+  return decoy;
+}

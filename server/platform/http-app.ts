@@ -12,6 +12,7 @@ import Fastify, {
   type FastifyError,
   type FastifyInstance,
   type FastifyPluginAsync,
+  type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
 import {
@@ -63,7 +64,9 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     frameworkErrors: (error, _request, reply) => {
       const status =
         error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-      void reply.status(status).send(errorBody(status === 414 ? 'uri-too-long' : 'bad-url', error.message));
+      void (reply as unknown as FastifyReply)
+        .status(status)
+        .send(errorBody(status === 414 ? 'uri-too-long' : 'bad-url', error.message));
     },
   });
   app.decorate('database', options.database);
