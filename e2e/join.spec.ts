@@ -2,7 +2,7 @@
 // council, the council's secretary accepts, the new member sets a password from the invitation
 // link, logs in and sees the council. Accessibility and screenshots on every page on the way.
 import { expect, type Page, test } from '@playwright/test';
-import { checkPage } from './a11y';
+import { checkPage } from './a11y.ts';
 
 // Demo accounts seeded by server/demo (README "Demo accounts").
 const SECRETARY = { login: 'secretaria.villaadela@cabildo.demo', password: 'cabildo-demo-2026' };

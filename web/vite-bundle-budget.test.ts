@@ -5,7 +5,7 @@ import {
   initialChunkFiles,
   judgeBudget,
   measureInitialJs,
-} from './vite-bundle-budget';
+} from './vite-bundle-budget.ts';
 
 function chunk(fileName: string, code: string, imports: string[] = [], isEntry = false): BudgetChunk {
   return { type: 'chunk', fileName, code, imports, isEntry };

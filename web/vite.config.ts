@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { bundleBudget } from './vite-bundle-budget';
+import { bundleBudget } from './vite-bundle-budget.ts';
 
 const webDir = fileURLToPath(new URL('.', import.meta.url));
 

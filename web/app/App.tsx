@@ -3,7 +3,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
-import { CouncilPage, HomePage } from '../federation';
+import { CouncilPage, HomePage } from '../federation/index.ts';
 import {
   ApplicationQueuePage,
   JoinPage,
@@ -11,11 +11,11 @@ import {
   MyCouncilsPage,
   SetPasswordPage,
   SetupPage,
-} from '../members';
-import { Loading, Notice } from '../ui';
-import { NotFoundPage } from './NotFoundPage';
-import { SiteHeader } from './SiteHeader';
-import { useSession } from './session';
+} from '../members/index.ts';
+import { Loading, Notice } from '../ui/index.ts';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { SiteHeader } from './SiteHeader.tsx';
+import { useSession } from './session.tsx';
 
 /** After an in-app navigation: back to the top, and focus on <main> so screen readers start there. */
 function useFocusOnNavigation() {

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { switchLanguage } from './i18n';
-import { LANGUAGES } from './languages';
+import { switchLanguage } from './i18n.ts';
+import { LANGUAGES } from './languages.ts';
 
 /** The language menu in the header; each language is named in itself and tagged with its lang. */
 export function LanguageSwitch() {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { PageHeader } from '../ui';
+import { PageHeader } from '../ui/index.ts';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

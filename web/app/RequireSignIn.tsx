@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { Loading, Notice, PageHeader } from '../ui';
-import { useSession } from './session';
+import { Loading, Notice, PageHeader } from '../ui/index.ts';
+import { useSession } from './session.tsx';
 
 /** Renders its children for a logged-in person; otherwise offers the login page, coming back here. */
 export function RequireSignIn({ children }: { children: ReactNode }) {

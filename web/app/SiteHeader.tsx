@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { Button } from '../ui';
-import { LanguageSwitch } from './LanguageSwitch';
-import { useSession } from './session';
+import { Button } from '../ui/index.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { useSession } from './session.tsx';
 
 function BrandMark() {
   return (

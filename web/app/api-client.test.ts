@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, setCsrfToken, toApiError } from './api-client';
+import { ApiError, api, setCsrfToken, toApiError } from './api-client.ts';
 
 function respond(status: number, body: unknown) {
   const fetchMock = vi.fn(

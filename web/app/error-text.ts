@@ -1,5 +1,5 @@
 import type { i18n as I18n } from 'i18next';
-import { ApiError } from './api-client';
+import { ApiError } from './api-client.ts';
 
 /**
  * The sentence shown for a failed request: a translated text for the error codes the app knows

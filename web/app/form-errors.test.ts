@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './api-client';
-import { errorsFromProblems, fieldName, formErrorsFrom, hasErrors, summaryItems } from './form-errors';
+import { ApiError } from './api-client.ts';
+import { errorsFromProblems, fieldName, formErrorsFrom, hasErrors, summaryItems } from './form-errors.ts';
 
 const describeError = (error: unknown) => (error instanceof Error ? error.message : 'generic');
 const joinFields = ['councilId', 'fullName', 'email', 'phone'];

@@ -1,6 +1,6 @@
 // Turns a failed request into what a form shows: a message next to the field the server named, or
 // a message for the whole form when the field is unknown to this form (or not named at all).
-import { ApiError } from './api-client';
+import { ApiError } from './api-client.ts';
 
 export interface FormErrors {
   /** Message per form field name. */

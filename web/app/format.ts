@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_LANGUAGE } from './languages';
+import { DEFAULT_LANGUAGE } from './languages.ts';
 
 /** Numbers and dates in the reader's language (Intl falls back to Spanish for a language it lacks). */
 export function useFormat() {

@@ -3,7 +3,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import es from '../locales/es.json';
-import { DEFAULT_LANGUAGE, LANGUAGE_STORAGE_KEY, pickLanguage } from './languages';
+import { DEFAULT_LANGUAGE, LANGUAGE_STORAGE_KEY, pickLanguage } from './languages.ts';
 
 type Messages = Record<string, unknown>;
 

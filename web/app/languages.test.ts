@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationLocale, pickLanguage } from './languages';
+import { applicationLocale, pickLanguage } from './languages.ts';
 
 const supported = ['es', 'en', 'qu'];
 

@@ -2,9 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Router } from 'wouter';
 import '../ui/styles.css';
-import { App } from './App';
-import { setupI18n } from './i18n';
-import { SessionProvider } from './session';
+import { App } from './App.tsx';
+import { setupI18n } from './i18n.ts';
+import { SessionProvider } from './session.tsx';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

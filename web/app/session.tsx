@@ -1,8 +1,8 @@
 // Who is logged in, shared by every page. The CSRF token travels with the session: whenever the
 // server issues a new one (load, login, logout, setup, set password) the API client is told.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, setCsrfToken } from './api-client';
-import type { AuthResult, Session, SessionPerson } from './api-types';
+import { api, setCsrfToken } from './api-client.ts';
+import type { AuthResult, Session, SessionPerson } from './api-types.ts';
 
 export interface SessionValue {
   status: 'loading' | 'ready' | 'error';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, isAbort } from './api-client';
+import { api, isAbort } from './api-client.ts';
 
 export interface ApiState<T> {
   data: T | null;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, isAbort } from './api-client';
-import type { CouncilSearchHit } from './api-types';
+import { api, isAbort } from './api-client.ts';
+import type { CouncilSearchHit } from './api-types.ts';
 
 export interface CouncilSearch {
   hits: CouncilSearchHit[];

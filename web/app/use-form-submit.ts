@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from './error-text';
-import { type FormErrors, formErrorsFrom, NO_FORM_ERRORS } from './form-errors';
+import { errorText } from './error-text.ts';
+import { type FormErrors, formErrorsFrom, NO_FORM_ERRORS } from './form-errors.ts';
 
 /**
  * Runs a form's request once at a time and turns a failure into field and form errors. `fields`

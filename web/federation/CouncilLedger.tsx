@@ -2,11 +2,11 @@
 // verdict on the hash chain.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isAbort } from '../app/api-client';
-import type { LedgerEntry, LedgerPage } from '../app/api-types';
-import { errorText } from '../app/error-text';
-import { useFormat } from '../app/format';
-import { Button, Loading, Notice } from '../ui';
+import { api, isAbort } from '../app/api-client.ts';
+import type { LedgerEntry, LedgerPage } from '../app/api-types.ts';
+import { errorText } from '../app/error-text.ts';
+import { useFormat } from '../app/format.ts';
+import { Button, Loading, Notice } from '../ui/index.ts';
 
 const PAGE_SIZE = 50;
 

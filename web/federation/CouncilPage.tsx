@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { ApiError } from '../app/api-client';
-import type { Council } from '../app/api-types';
-import { councilKindLabel } from '../app/council-labels';
-import { errorText } from '../app/error-text';
-import { useFormat } from '../app/format';
-import { useApi } from '../app/use-api';
-import { Badge, Button, Loading, Notice, PageHeader, Stats, Tabs } from '../ui';
-import { CouncilLedger } from './CouncilLedger';
+import { ApiError } from '../app/api-client.ts';
+import type { Council } from '../app/api-types.ts';
+import { councilKindLabel } from '../app/council-labels.ts';
+import { errorText } from '../app/error-text.ts';
+import { useFormat } from '../app/format.ts';
+import { useApi } from '../app/use-api.ts';
+import { Badge, Button, Loading, Notice, PageHeader, Stats, Tabs } from '../ui/index.ts';
+import { CouncilLedger } from './CouncilLedger.tsx';
 
 function Overview({ council }: { council: Council }) {
   const { t } = useTranslation();

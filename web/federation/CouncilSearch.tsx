@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { councilKindLabel } from '../app/council-labels';
-import { errorText } from '../app/error-text';
-import { useCouncilSearch } from '../app/use-council-search';
+import { councilKindLabel } from '../app/council-labels.ts';
+import { errorText } from '../app/error-text.ts';
+import { useCouncilSearch } from '../app/use-council-search.ts';
 
 /** Finds a council by name or place and links to its page; the result count is announced. */
 export function CouncilSearch() {

@@ -3,13 +3,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { api, isAbort } from '../app/api-client';
-import type { TreeNode } from '../app/api-types';
-import { councilKindLabel } from '../app/council-labels';
-import { errorText } from '../app/error-text';
-import { useFormat } from '../app/format';
-import { Button, Loading, Notice } from '../ui';
-import { childrenOf, hasChildrenLoaded, mergeNodes, type NodeIndex, rootsOf } from './tree-index';
+import { api, isAbort } from '../app/api-client.ts';
+import type { TreeNode } from '../app/api-types.ts';
+import { councilKindLabel } from '../app/council-labels.ts';
+import { errorText } from '../app/error-text.ts';
+import { useFormat } from '../app/format.ts';
+import { Button, Loading, Notice } from '../ui/index.ts';
+import { childrenOf, hasChildrenLoaded, mergeNodes, type NodeIndex, rootsOf } from './tree-index.ts';
 
 function Chevron() {
   return (

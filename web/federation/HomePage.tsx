@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { PageHeader } from '../ui';
-import { CouncilSearch } from './CouncilSearch';
-import { FederationTree } from './FederationTree';
+import { PageHeader } from '../ui/index.ts';
+import { CouncilSearch } from './CouncilSearch.tsx';
+import { FederationTree } from './FederationTree.tsx';
 
 export default function HomePage() {
   const { t } = useTranslation();

@@ -2,5 +2,5 @@
 // are lazy chunks; other contexts reach this one only through this file.
 import { lazy } from 'react';
 
-export const HomePage = lazy(() => import('./HomePage'));
-export const CouncilPage = lazy(() => import('./CouncilPage'));
+export const HomePage = lazy(() => import('./HomePage.tsx'));
+export const CouncilPage = lazy(() => import('./CouncilPage.tsx'));

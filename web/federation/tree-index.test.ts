@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TreeNode } from '../app/api-types';
-import { childrenOf, hasChildrenLoaded, mergeNodes, rootsOf } from './tree-index';
+import type { TreeNode } from '../app/api-types.ts';
+import { childrenOf, hasChildrenLoaded, mergeNodes, rootsOf } from './tree-index.ts';
 
 function node(id: string, parentId: string | null, extra: Partial<TreeNode> = {}): TreeNode {
   return {

@@ -1,6 +1,6 @@
 // The federation tree arrives as flat node lists (one per request, each a slice of the tree);
 // these pure functions merge the slices and answer "which nodes hang under this one".
-import type { TreeNode } from '../app/api-types';
+import type { TreeNode } from '../app/api-types.ts';
 
 export type NodeIndex = ReadonlyMap<string, TreeNode>;
 

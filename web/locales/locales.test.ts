@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../app/languages';
+import { LANGUAGES } from '../app/languages.ts';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 const localesDir = new URL('.', import.meta.url);

@@ -2,12 +2,12 @@
 // accept (creates the membership and an invitation), decline with a reason.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../app/api-client';
-import type { Acceptance, JoinApplication } from '../app/api-types';
-import { errorText } from '../app/error-text';
-import { useFormat } from '../app/format';
-import { Badge, Button, Notice, TextArea } from '../ui';
-import { isOpen } from './queue-order';
+import { ApiError, api } from '../app/api-client.ts';
+import type { Acceptance, JoinApplication } from '../app/api-types.ts';
+import { errorText } from '../app/error-text.ts';
+import { useFormat } from '../app/format.ts';
+import { Badge, Button, Notice, TextArea } from '../ui/index.ts';
+import { isOpen } from './queue-order.ts';
 
 const STATUS_TONE = {
   pending: 'neutral',

@@ -4,13 +4,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { Acceptance, Council, JoinApplication } from '../app/api-types';
-import { errorText } from '../app/error-text';
-import { RequireSignIn } from '../app/RequireSignIn';
-import { useApi } from '../app/use-api';
-import { Button, CopyField, Loading, Notice, PageHeader } from '../ui';
-import { ApplicationCard } from './ApplicationCard';
-import { byDueDate } from './queue-order';
+import type { Acceptance, Council, JoinApplication } from '../app/api-types.ts';
+import { errorText } from '../app/error-text.ts';
+import { RequireSignIn } from '../app/RequireSignIn.tsx';
+import { useApi } from '../app/use-api.ts';
+import { Button, CopyField, Loading, Notice, PageHeader } from '../ui/index.ts';
+import { ApplicationCard } from './ApplicationCard.tsx';
+import { byDueDate } from './queue-order.ts';
 
 interface Invitation {
   applicationId: string;

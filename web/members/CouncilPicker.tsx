@@ -2,10 +2,10 @@
 // group rather than a combobox: it reads the same with a keyboard, a screen reader and a thumb.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CouncilSearchHit } from '../app/api-types';
-import { councilKindLabel } from '../app/council-labels';
-import { errorText } from '../app/error-text';
-import { useCouncilSearch } from '../app/use-council-search';
+import type { CouncilSearchHit } from '../app/api-types.ts';
+import { councilKindLabel } from '../app/council-labels.ts';
+import { errorText } from '../app/error-text.ts';
+import { useCouncilSearch } from '../app/use-council-search.ts';
 
 export interface CouncilPickerProps {
   /** id of the search input, the target of the error summary's link. */

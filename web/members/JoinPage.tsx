@@ -3,15 +3,15 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
-import { api } from '../app/api-client';
-import type { Council, CouncilSearchHit, JoinApplicationReceipt } from '../app/api-types';
-import { errorsFromProblems, summaryItems } from '../app/form-errors';
-import { useFormat } from '../app/format';
-import { applicationLocale } from '../app/languages';
-import { useFormSubmit } from '../app/use-form-submit';
-import { Button, ErrorSummary, PageHeader, TextArea, TextField } from '../ui';
-import { CouncilPicker } from './CouncilPicker';
-import { checkJoin } from './form-checks';
+import { api } from '../app/api-client.ts';
+import type { Council, CouncilSearchHit, JoinApplicationReceipt } from '../app/api-types.ts';
+import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
+import { useFormat } from '../app/format.ts';
+import { applicationLocale } from '../app/languages.ts';
+import { useFormSubmit } from '../app/use-form-submit.ts';
+import { Button, ErrorSummary, PageHeader, TextArea, TextField } from '../ui/index.ts';
+import { CouncilPicker } from './CouncilPicker.tsx';
+import { checkJoin } from './form-checks.ts';
 
 const FIELDS = ['councilId', 'fullName', 'email', 'phone', 'homePlace', 'workPlace', 'message'] as const;
 const FIELD_IDS: Record<string, string> = Object.fromEntries(FIELDS.map((field) => [field, `join-${field}`]));

@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
-import { api } from '../app/api-client';
-import type { AuthResult } from '../app/api-types';
-import { errorsFromProblems, summaryItems } from '../app/form-errors';
-import { useSession } from '../app/session';
-import { useFormSubmit } from '../app/use-form-submit';
-import { Button, ErrorSummary, Notice, PageHeader, TextField } from '../ui';
-import { checkLogin, safeNext } from './form-checks';
+import { api } from '../app/api-client.ts';
+import type { AuthResult } from '../app/api-types.ts';
+import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
+import { useSession } from '../app/session.tsx';
+import { useFormSubmit } from '../app/use-form-submit.ts';
+import { Button, ErrorSummary, Notice, PageHeader, TextField } from '../ui/index.ts';
+import { checkLogin, safeNext } from './form-checks.ts';
 
 const FIELDS = ['login', 'password'] as const;
 const FIELD_IDS = { login: 'login-login', password: 'login-password' };

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { MyCouncil } from '../app/api-types';
-import { councilKindLabel } from '../app/council-labels';
-import { errorText } from '../app/error-text';
-import { RequireSignIn } from '../app/RequireSignIn';
-import { useApi } from '../app/use-api';
-import { Badge, Button, Loading, Notice, PageHeader } from '../ui';
+import type { MyCouncil } from '../app/api-types.ts';
+import { councilKindLabel } from '../app/council-labels.ts';
+import { errorText } from '../app/error-text.ts';
+import { RequireSignIn } from '../app/RequireSignIn.tsx';
+import { useApi } from '../app/use-api.ts';
+import { Badge, Button, Loading, Notice, PageHeader } from '../ui/index.ts';
 
 const STATUS_TONE = { active: 'success', suspended: 'warning', left: 'neutral' } as const;
 

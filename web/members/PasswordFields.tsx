@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../ui';
-import { PASSWORD_MIN_LENGTH } from './form-checks';
+import { TextField } from '../ui/index.ts';
+import { PASSWORD_MIN_LENGTH } from './form-checks.ts';
 
 export interface PasswordFieldsProps {
   idPrefix: string;

@@ -3,16 +3,16 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
-import { ApiError, api } from '../app/api-client';
-import type { AuthResult, PasswordToken } from '../app/api-types';
-import { errorText } from '../app/error-text';
-import { errorsFromProblems, summaryItems } from '../app/form-errors';
-import { useSession } from '../app/session';
-import { useApi } from '../app/use-api';
-import { useFormSubmit } from '../app/use-form-submit';
-import { Button, ErrorSummary, Loading, Notice, PageHeader, TextField } from '../ui';
-import { checkPassword, LIMITS } from './form-checks';
-import { PasswordFields } from './PasswordFields';
+import { ApiError, api } from '../app/api-client.ts';
+import type { AuthResult, PasswordToken } from '../app/api-types.ts';
+import { errorText } from '../app/error-text.ts';
+import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
+import { useSession } from '../app/session.tsx';
+import { useApi } from '../app/use-api.ts';
+import { useFormSubmit } from '../app/use-form-submit.ts';
+import { Button, ErrorSummary, Loading, Notice, PageHeader, TextField } from '../ui/index.ts';
+import { checkPassword, LIMITS } from './form-checks.ts';
+import { PasswordFields } from './PasswordFields.tsx';
 
 const FIELDS = ['password', 'confirmation'] as const;
 const FIELD_IDS = { password: 'set-password', confirmation: 'set-confirmation' };

@@ -3,14 +3,14 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { api } from '../app/api-client';
-import type { AuthResult } from '../app/api-types';
-import { errorsFromProblems, summaryItems } from '../app/form-errors';
-import { useSession } from '../app/session';
-import { useFormSubmit } from '../app/use-form-submit';
-import { Button, ErrorSummary, Loading, Notice, PageHeader, TextField } from '../ui';
-import { checkSetup, LIMITS } from './form-checks';
-import { PasswordFields } from './PasswordFields';
+import { api } from '../app/api-client.ts';
+import type { AuthResult } from '../app/api-types.ts';
+import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
+import { useSession } from '../app/session.tsx';
+import { useFormSubmit } from '../app/use-form-submit.ts';
+import { Button, ErrorSummary, Loading, Notice, PageHeader, TextField } from '../ui/index.ts';
+import { checkSetup, LIMITS } from './form-checks.ts';
+import { PasswordFields } from './PasswordFields.tsx';
 
 const FIELDS = ['fullName', 'login', 'password', 'confirmation'] as const;
 const FIELD_IDS = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkJoin, checkLogin, checkPassword, checkSetup, safeNext } from './form-checks';
+import { checkJoin, checkLogin, checkPassword, checkSetup, safeNext } from './form-checks.ts';
 
 const validJoin = { councilId: 'c1', fullName: 'Ana Quispe', email: '', phone: '+591 7123 4567' };
 

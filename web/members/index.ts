@@ -3,9 +3,9 @@
 // lazy chunks; other contexts reach this one only through this file.
 import { lazy } from 'react';
 
-export const JoinPage = lazy(() => import('./JoinPage'));
-export const LoginPage = lazy(() => import('./LoginPage'));
-export const SetPasswordPage = lazy(() => import('./SetPasswordPage'));
-export const SetupPage = lazy(() => import('./SetupPage'));
-export const MyCouncilsPage = lazy(() => import('./MyCouncilsPage'));
-export const ApplicationQueuePage = lazy(() => import('./ApplicationQueuePage'));
+export const JoinPage = lazy(() => import('./JoinPage.tsx'));
+export const LoginPage = lazy(() => import('./LoginPage.tsx'));
+export const SetPasswordPage = lazy(() => import('./SetPasswordPage.tsx'));
+export const SetupPage = lazy(() => import('./SetupPage.tsx'));
+export const MyCouncilsPage = lazy(() => import('./MyCouncilsPage.tsx'));
+export const ApplicationQueuePage = lazy(() => import('./ApplicationQueuePage.tsx'));

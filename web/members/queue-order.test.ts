@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { JoinApplication } from '../app/api-types';
-import { byDueDate, isOpen } from './queue-order';
+import type { JoinApplication } from '../app/api-types.ts';
+import { byDueDate, isOpen } from './queue-order.ts';
 
 function application(
   id: string,

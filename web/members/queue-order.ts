@@ -1,4 +1,4 @@
-import type { JoinApplication } from '../app/api-types';
+import type { JoinApplication } from '../app/api-types.ts';
 
 /** Earliest due date first (the most urgent answer on top), then by arrival. */
 export function byDueDate(a: JoinApplication, b: JoinApplication): number {

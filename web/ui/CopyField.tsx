@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from './Button';
+import { Button } from './Button.tsx';
 
 /** A read-only value (a link to hand over) with a button that copies it; the result is announced. */
 export function CopyField({ label, value }: { label: string; value: string }) {

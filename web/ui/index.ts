@@ -1,12 +1,12 @@
 // The design system: presentational building blocks and the one stylesheet (styles.css). It knows
 // no domain words and calls no API; pages in web/<context>/ compose it.
-export { Badge } from './Badge';
-export { Button, type ButtonProps } from './Button';
-export { CopyField } from './CopyField';
-export { type ErrorItem, ErrorSummary } from './ErrorSummary';
-export { TextArea, TextField } from './Field';
-export { Loading } from './Loading';
-export { Notice } from './Notice';
-export { type Crumb, PageHeader, useDocumentTitle } from './PageHeader';
-export { Stats } from './Stats';
-export { type Tab, Tabs } from './Tabs';
+export { Badge } from './Badge.tsx';
+export { Button, type ButtonProps } from './Button.tsx';
+export { CopyField } from './CopyField.tsx';
+export { type ErrorItem, ErrorSummary } from './ErrorSummary.tsx';
+export { TextArea, TextField } from './Field.tsx';
+export { Loading } from './Loading.tsx';
+export { Notice } from './Notice.tsx';
+export { type Crumb, PageHeader, useDocumentTitle } from './PageHeader.tsx';
+export { Stats } from './Stats.tsx';
+export { type Tab, Tabs } from './Tabs.tsx';
