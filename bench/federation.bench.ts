@@ -212,7 +212,7 @@ export async function main(args: string[]): Promise<void> {
       );
     const nodes = (
       await sql<{ id: string; path: string; label: string }>`
-        select id, path, case depth when 0 then 'national' else 'regional ' || name end as label
+        select id, path, case depth when 0 then 'national' else name end as label
           from councils where seq in (1, 2) order by seq`.execute(db)
     ).rows;
 

@@ -1,8 +1,6 @@
 // Browser journeys in Debian's Chromium (/usr/bin/chromium; never a downloaded browser) against a
 // server started fresh for the run: its own temporary PGlite data directory, seeded with the demo
 // federation. Run: npx playwright test --config e2e/playwright.config.ts
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
@@ -10,10 +8,6 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.CABILDO_E2E_PORT ?? 18080);
 const baseURL = `http://127.0.0.1:${port}`;
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-
-// The config is evaluated again in every worker: create the data directory once and pass it down
-// through the environment the workers inherit.
-process.env.CABILDO_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'cabildo-e2e-'));
 
 export default defineConfig({
   testDir: '.',
@@ -49,8 +43,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // npm start builds the web app, then serves it and the API (seeding the demo into the empty data dir).
-    command: 'npm start',
+    // `npm start` (build the web app, serve it and the API, seed the demo) on a fresh temporary
+    // CABILDO_DATA_DIR that the script deletes after the server stops.
+    command: 'sh e2e/start-server.sh',
     cwd: repoRoot,
     url: `${baseURL}/healthz`,
     timeout: 240_000,
@@ -59,7 +54,6 @@ export default defineConfig({
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     env: {
-      CABILDO_DATA_DIR: process.env.CABILDO_E2E_DATA_DIR,
       PORT: String(port),
       HOST: '127.0.0.1',
       CABILDO_DEMO: '1',
