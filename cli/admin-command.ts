@@ -3,8 +3,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../core/members/index.ts';
-import { createAdministrator } from '../server/members/index.ts';
-import { AppError } from '../server/platform/http-errors.ts';
 import { parseOption, withDatabase } from './cli-database.ts';
 import { UsageError } from './cli-errors.ts';
 
@@ -34,6 +32,10 @@ export function register(program: Command) {
         'password',
         z.string().min(PASSWORD_MIN, `at least ${PASSWORD_MIN} characters`).max(PASSWORD_MAX).safeParse(raw),
       );
+      const [{ createAdministrator }, { AppError }] = await Promise.all([
+        import('../server/members/index.ts'),
+        import('../server/platform/http-errors.ts'),
+      ]);
       const created = await withDatabase(async (h) => {
         try {
           return await createAdministrator(

@@ -1,8 +1,7 @@
 // Commands that touch data open the same database the server would (DATABASE_URL, or the PGlite data
 // directory — which fails clearly while a server holds it) and close it when done.
-import { openConfiguredDatabase } from '../server/open-configured-database.ts';
-import { ConfigError, readConfig } from '../server/platform/config.ts';
-import { DataDirLockedError } from '../server/platform/data-dir-lock.ts';
+// Server modules load only when a command needs the database, so `cabildo --help` and `cabildo tally`
+// start without loading PGlite and Fastify.
 import type { DatabaseHandle } from '../server/platform/database.ts';
 import { UsageError, WorkFailedError } from './cli-errors.ts';
 
@@ -10,6 +9,13 @@ export async function withDatabase<T>(
   work: (handle: DatabaseHandle) => Promise<T>,
   options: { migrate?: boolean } = {},
 ): Promise<T> {
+  const [{ openConfiguredDatabase }, { ConfigError, readConfig }, { DataDirLockedError }] = await Promise.all(
+    [
+      import('../server/open-configured-database.ts'),
+      import('../server/platform/config.ts'),
+      import('../server/platform/data-dir-lock.ts'),
+    ],
+  );
   let handle: DatabaseHandle;
   try {
     handle = await openConfiguredDatabase(readConfig(), options);

@@ -1,6 +1,5 @@
 // `cabildo demo seed`: seed the demo federation into an empty database (what `npm start` does on first run).
 import type { Command } from 'commander';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmptyInstance, seedDemoFederation } from '../server/demo/index.ts';
 import { withDatabase } from './cli-database.ts';
 import { WorkFailedError } from './cli-errors.ts';
 
@@ -11,6 +10,9 @@ export function register(program: Command) {
     .command('seed')
     .description('seed the demo federation into an empty database')
     .action(async () => {
+      const { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmptyInstance, seedDemoFederation } = await import(
+        '../server/demo/index.ts'
+      );
       const summary = await withDatabase(async (h) => {
         if (!(await isEmptyInstance(h.db)))
           throw new WorkFailedError('the database is not empty; the demo is only seeded into an empty one');

@@ -4,9 +4,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { importCouncils } from '../server/federation/index.ts';
-import { importMembersCsv } from '../server/members/import-members.ts';
-import { AppError } from '../server/platform/http-errors.ts';
 import { parseOption, withDatabase } from './cli-database.ts';
 import { UsageError } from './cli-errors.ts';
 
@@ -42,6 +39,7 @@ function print(report: Report, json: boolean | undefined, what: string) {
 }
 
 async function run<T>(work: () => Promise<T>): Promise<T> {
+  const { AppError } = await import('../server/platform/http-errors.ts');
   try {
     return await work();
   } catch (error) {
@@ -62,6 +60,7 @@ export function register(program: Command) {
       const parent =
         opts.parent === undefined ? null : parseOption('--parent', z.uuid().safeParse(opts.parent));
       const csv = readFile(file);
+      const { importCouncils } = await import('../server/federation/index.ts');
       const report = await withDatabase((h) => run(() => importCouncils(h.db, null, csv, parent)));
       print(report, opts.json, 'councils');
     });
@@ -73,6 +72,7 @@ export function register(program: Command) {
     .action(async (file: string, opts: { council: string; json?: boolean }) => {
       const council = parseOption('--council', z.uuid().safeParse(opts.council));
       const csv = readFile(file);
+      const { importMembersCsv } = await import('../server/members/index.ts');
       const report = await withDatabase((h) => run(() => importMembersCsv(h.db, null, council, csv)));
       print(report, opts.json, 'members');
     });

@@ -2,7 +2,6 @@
 // first broken entry. Exit 1 when any chain is broken.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { verifyLedger } from '../server/platform/ledger.ts';
 import { parseOption, withDatabase } from './cli-database.ts';
 import { WorkFailedError } from './cli-errors.ts';
 
@@ -16,6 +15,7 @@ export function register(program: Command) {
     .action(async (opts: { council?: string; json?: boolean }) => {
       const council =
         opts.council === undefined ? undefined : parseOption('--council', z.uuid().safeParse(opts.council));
+      const { verifyLedger } = await import('../server/platform/ledger.ts');
       const verdicts = await withDatabase((h) => verifyLedger(h.db, council));
       const broken = verdicts.filter((v) => v.firstBroken);
       if (opts.json) {

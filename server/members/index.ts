@@ -2,7 +2,7 @@
 // join applications and memberships. Depends on federation (councils, officers' rights); federation
 // does not depend on it.
 export { createAdministrator } from './create-administrator.ts';
-export { importMemberRows } from './import-members.ts';
+export { importMemberRows, importMembersCsv } from './import-members.ts';
 export { joinApplicationsRoutes } from './join-applications.routes.ts';
 export { activateMembership, insertAccount, insertPerson } from './members.store.ts';
 export { membershipsRoutes } from './memberships.routes.ts';

@@ -12,7 +12,7 @@ import {
   SetPasswordPage,
   SetupPage,
 } from '../members/index.ts';
-import { Loading, Notice } from '../ui/index.ts';
+import { Button, Loading, Notice } from '../ui/index.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
 import { useSession } from './session.tsx';
@@ -38,9 +38,9 @@ function SessionTrouble() {
   return (
     <Notice tone="warning" live="alert" title={t('session.unreachable')}>
       <p>
-        <button type="button" className="button button--secondary" onClick={() => void session.reload()}>
+        <Button variant="secondary" onClick={() => void session.reload()}>
           {t('common.retry')}
-        </button>
+        </Button>
       </p>
     </Notice>
   );
