@@ -58,7 +58,7 @@ function Overview({ council }: { council: Council }) {
               </ul>
             </section>
           )}
-          {!isFederation && (
+          {!isFederation && !council.viewer.isMember && (
             <section className="panel" aria-labelledby="answer-title">
               <h2 className="panel-title" id="answer-title">
                 {t('council.joiningTitle')}
