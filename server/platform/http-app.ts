@@ -184,10 +184,11 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false, maxAge: '1h' });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !isApiPath(request) && hasWeb) {
+    if (request.method === 'GET' && !isApiPath(request) && !request.url.startsWith('/assets/') && hasWeb) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply
