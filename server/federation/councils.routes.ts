@@ -188,7 +188,10 @@ export const councilsRoutes: FastifyPluginAsync = async (fastify) => {
           isOfficer: facts.officesHere.length > 0,
           canDecideApplications: can('decide-applications', facts),
           canSeeLedger: can('read-ledger', facts),
-          canManage: can('create-child', facts),
+          canManage: can('create-child', facts) && council.kind === 'federation' && !council.dissolved_at,
+          canSeeMembers: can('read-contacts', facts),
+          canAssignOffices: can('assign-office', facts) && !council.dissolved_at,
+          canMoveOrDissolve: can('move', facts) && !council.dissolved_at,
         },
       };
     },

@@ -81,6 +81,9 @@ export const councilDetail = councilSummary.extend({
     canDecideApplications: z.boolean(),
     canSeeLedger: z.boolean(),
     canManage: z.boolean(),
+    canSeeMembers: z.boolean(),
+    canAssignOffices: z.boolean(),
+    canMoveOrDissolve: z.boolean(),
   }),
 });
 
