@@ -93,6 +93,9 @@ describe('who sees what', () => {
       canDecideApplications: false,
       canSeeLedger: false,
       canManage: false,
+      canSeeMembers: false,
+      canAssignOffices: false,
+      canMoveOrDissolve: false,
     });
     for (const url of [
       `/api/v1/councils/${b}/join-applications`,
