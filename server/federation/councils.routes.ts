@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { type CouncilKind, can } from '../../core/federation/index.ts';
 import { requireViewer } from '../platform/authenticated.ts';
-import { importError, importRejected } from '../platform/csv-records.ts';
+import { importError, importRejected, importRowVerdict } from '../platform/csv-records.ts';
 import { verifyLedger } from '../platform/ledger.ts';
 import { assignOffice } from './assign-office.ts';
 import {
@@ -46,14 +46,7 @@ const councilImportReport = z.object({
   imported: z.int(),
   rejected: z.int(),
   ids: z.record(z.string(), z.uuid()),
-  rows: z.array(
-    z.object({
-      line: z.int(),
-      status: z.enum(['accepted', 'rejected']),
-      field: z.string().optional(),
-      reason: z.string().optional(),
-    }),
-  ),
+  rows: z.array(importRowVerdict),
 });
 
 const summary = (c: CouncilRow) => ({

@@ -29,6 +29,12 @@ export interface RolledUpRow extends CouncilRow {
   child_count: number;
 }
 
+/** Councils and members of the subtree of the row aliased `n` (a lateral subquery). */
+const subtreeTotalsOfN = sql`(
+  select count(*)::int as councils, coalesce(sum(d.direct_members), 0)::int as members
+    from councils d
+   where d.path >= n.path and d.path < left(n.path, -1) || '0' and d.dissolved_at is null)`;
+
 /** Upper bound of a subtree range (see the file comment). */
 export const subtreeEnd = (path: string) => `${path.slice(0, -1)}0`;
 
@@ -108,11 +114,7 @@ export async function treeWithRollUps(
     select n.*, r.councils, r.members,
            (select count(*)::int from councils k where k.parent_id = n.id and k.dissolved_at is null) as child_count
       from councils n
-      cross join lateral (
-        select count(*)::int as councils, coalesce(sum(d.direct_members), 0)::int as members
-          from councils d
-         where d.path >= n.path and d.path < left(n.path, -1) || '0' and d.dissolved_at is null
-      ) r
+      cross join lateral ${subtreeTotalsOfN} r
      where n.path >= ${lower} and n.path < ${upper} and n.depth <= ${maxDepth} and n.dissolved_at is null
      order by n.depth, n.name
      limit 2000`.execute(db);
@@ -123,11 +125,7 @@ export async function childrenWithRollUps(db: Db, id: string): Promise<RolledUpR
   const { rows } = await sql<RolledUpRow>`
     select n.*, r.councils, r.members, 0 as child_count
       from councils n
-      cross join lateral (
-        select count(*)::int as councils, coalesce(sum(d.direct_members), 0)::int as members
-          from councils d
-         where d.path >= n.path and d.path < left(n.path, -1) || '0' and d.dissolved_at is null
-      ) r
+      cross join lateral ${subtreeTotalsOfN} r
      where n.parent_id = ${id} and n.dissolved_at is null
      order by n.name`.execute(db);
   return rows;

@@ -3,9 +3,9 @@
 // dissolved or moved while the child is being attached.
 import { type CouncilKind, can, checkNewCouncil } from '../../core/federation/index.ts';
 import type { Db } from '../platform/database.ts';
-import { appendLedgerEntry } from '../platform/ledger.ts';
 import type { Viewer } from '../platform/sessions.ts';
-import { type CouncilRow, insertCouncil, lockCouncil } from './councils.store.ts';
+import { addCouncil } from './add-council.ts';
+import { type CouncilRow, lockCouncil } from './councils.store.ts';
 import { federationError } from './federation-errors.ts';
 import { loadViewerFacts } from './viewer-facts.ts';
 
@@ -42,8 +42,9 @@ export async function createCouncil(
         : null,
     );
     if (!check.ok) throw federationError(check.error);
-    const council = await insertCouncil(
+    return addCouncil(
       tx,
+      viewer,
       {
         name: input.name,
         kind: input.kind,
@@ -54,21 +55,5 @@ export async function createCouncil(
       },
       parent,
     );
-    await appendLedgerEntry(tx, {
-      chainId: council.id,
-      kind: 'council.created',
-      actorPersonId: viewer?.personId ?? null,
-      payload: {
-        councilId: council.id,
-        name: council.name,
-        kind: council.kind,
-        level: council.level,
-        territory: council.territory,
-        sector: council.sector,
-        parentId: parent?.id ?? null,
-        answerDays: council.answer_days,
-      },
-    });
-    return council;
   });
 }

@@ -11,9 +11,9 @@ import {
 } from '../../core/federation/index.ts';
 import { readCsvRecords } from '../platform/csv-records.ts';
 import type { Db } from '../platform/database.ts';
-import { appendLedgerEntry } from '../platform/ledger.ts';
 import type { Viewer } from '../platform/sessions.ts';
-import { type CouncilRow, insertCouncil, lockCouncil } from './councils.store.ts';
+import { addCouncil } from './add-council.ts';
+import { type CouncilRow, lockCouncil } from './councils.store.ts';
 import { federationError } from './federation-errors.ts';
 import { loadViewerFacts } from './viewer-facts.ts';
 
@@ -62,8 +62,9 @@ export async function importCouncilRows(
     const created = new Map<string, CouncilRow>();
     for (const row of rows) {
       const parent = row.parentKey ? created.get(row.parentKey)! : root;
-      const council = await insertCouncil(
+      const council = await addCouncil(
         tx,
+        viewer,
         {
           name: row.name,
           kind: row.kind satisfies CouncilKind,
@@ -73,24 +74,9 @@ export async function importCouncilRows(
           answerDays: row.answerDays,
         },
         parent,
+        { importKey: row.key },
       );
       created.set(row.key, council);
-      await appendLedgerEntry(tx, {
-        chainId: council.id,
-        kind: 'council.created',
-        actorPersonId: viewer?.personId ?? null,
-        payload: {
-          councilId: council.id,
-          name: council.name,
-          kind: council.kind,
-          level: council.level,
-          territory: council.territory,
-          sector: council.sector,
-          parentId: parent?.id ?? null,
-          answerDays: council.answer_days,
-          importKey: row.key,
-        },
-      });
     }
     return {
       imported: created.size,

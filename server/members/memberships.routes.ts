@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { can } from '../../core/federation/index.ts';
 import { federationError, findCouncil, loadViewerFacts } from '../federation/index.ts';
 import { requireViewer } from '../platform/authenticated.ts';
-import { importError, importRejected } from '../platform/csv-records.ts';
+import { importError, importRejected, importRowVerdict } from '../platform/csv-records.ts';
 import { importMembersCsv } from './import-members.ts';
 import { membersQuery, memberView } from './join-applications.schema.ts';
 import { councilsOfPerson, membersOfCouncil } from './members.store.ts';
@@ -18,14 +18,7 @@ const importReport = z.object({
   imported: z.int(),
   alreadyMembers: z.int(),
   rejected: z.int(),
-  rows: z.array(
-    z.object({
-      line: z.int(),
-      status: z.enum(['accepted', 'rejected']),
-      field: z.string().optional(),
-      reason: z.string().optional(),
-    }),
-  ),
+  rows: z.array(importRowVerdict),
 });
 
 export const membershipsRoutes: FastifyPluginAsync = async (fastify) => {

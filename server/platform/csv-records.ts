@@ -60,6 +60,13 @@ export function readCsvRecords(
   return rows.map((row) => Object.fromEntries(names.map((n, i) => [n, row[i] ?? ''])));
 }
 
+export const importRowVerdict = z.object({
+  line: z.int(),
+  status: z.enum(['accepted', 'rejected']),
+  field: z.string().optional(),
+  reason: z.string().optional(),
+});
+
 export const importError = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
 
 /** A rejected import answers with the shared error shape plus the per-row report. */
