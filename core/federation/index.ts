@@ -1,5 +1,6 @@
 // Federation, pure part: council kinds and the tree rules, offices, and the permissions table.
 // Knows nothing of storage, HTTP or persons' contact data.
+export * from './apportionment.ts';
 export * from './council-import.ts';
 export * from './councils.ts';
 export * from './permissions.ts';

@@ -186,10 +186,14 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   if (hasWeb) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
     await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false, maxAge: '1h' });
+    // The page itself is never cached: a new build's asset names reach the browser at once.
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false }),
+    );
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.method === 'GET' && !isApiPath(request) && !request.url.startsWith('/assets/') && hasWeb) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     }
     return reply
       .status(404)
