@@ -14,7 +14,10 @@ module.exports = {
       name: 'core-no-io',
       severity: 'error',
       from: { path: '^core/', pathNot: '\\.test\\.tsx?$' },
-      to: { dependencyTypes: ['core'], path: '^(fs|net|http|https|child_process|worker_threads|dgram|dns|tls|cluster)$' },
+      to: {
+        dependencyTypes: ['core'],
+        path: '^(fs|net|http|https|child_process|worker_threads|dgram|dns|tls|cluster)$',
+      },
     },
     {
       name: 'server-not-web-or-cli',
@@ -31,22 +34,39 @@ module.exports = {
     },
     {
       name: 'context-through-index',
-      comment: 'server/<a>/x may import server/<b>/ only through server/<b>/index.ts (platform is shared infrastructure).',
+      comment:
+        'server/<a>/x may import server/<b>/ only through server/<b>/index.ts (platform is shared infrastructure).',
       severity: 'error',
       from: { path: '^(core|server|web)/([^/]+)/' },
       to: {
         path: '^$1/([^/]+)/.+',
-        pathNot: ['^$1/$2/', '^$1/[^/]+/index\\.tsx?$', '^server/platform/', '^web/ui/', '^web/app/', '^web/locales/'],
+        pathNot: [
+          '^$1/$2/',
+          '^$1/[^/]+/index\\.tsx?$',
+          '^server/platform/',
+          '^web/ui/',
+          '^web/app/',
+          '^web/locales/',
+        ],
       },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
-    { name: 'not-to-unresolvable', severity: 'error', from: { pathNot: '\\.d\\.ts$' }, to: { couldNotResolve: true } },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: { pathNot: '\\.d\\.ts$' },
+      to: { couldNotResolve: true },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '(^|/)dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs'],
+    },
   },
 };
