@@ -187,6 +187,8 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
     'memberships',
     'join_applications',
     'ledger_entries',
+    'apportionment_rules',
+    'apportionments',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

@@ -1,5 +1,6 @@
 // Councils and the federation tree: which kinds exist, which may sit under which, and the checks a move
 // must pass. Pure: the caller loads the facts.
+import { APPORTIONMENT_ERRORS } from './apportionment.ts';
 
 export const BASE_KINDS = ['factory', 'mine', 'office', 'village', 'neighbourhood', 'union'] as const;
 export const COUNCIL_KINDS = [...BASE_KINDS, 'federation'] as const;
@@ -31,6 +32,13 @@ export const FEDERATION_ERRORS = {
   'office-not-held': 'the office holding does not exist or has ended',
   'office-already-held': 'this person already holds that office in this council',
   'not-permitted': 'the signed-in person has no office or mandate that allows this act',
+  'not-a-federation': 'only a federated council has seats to apportion among councils under it',
+  'no-apportionment-rule': 'the federated council has not chosen how its seats are apportioned',
+  'apportionment-unchanged':
+    'neither the rule nor the members of any child council changed since the latest apportionment',
+  'effective-at-in-past':
+    'an apportionment takes effect now or later: seats already used under the previous one stand',
+  ...APPORTIONMENT_ERRORS,
 } as const;
 export type FederationErrorCode = keyof typeof FEDERATION_ERRORS;
 

@@ -118,6 +118,18 @@ const matrix: Array<[CouncilAction, Record<string, boolean>]> = [
       chairAbove: false,
     },
   ],
+  [
+    'apportion-seats',
+    {
+      nobody: false,
+      admin: true,
+      member: false,
+      memberBelow: false,
+      secretary: true,
+      treasurer: false,
+      chairAbove: true,
+    },
+  ],
 ];
 const viewers: Record<string, CouncilViewerFacts> = {
   nobody: NOBODY,

@@ -23,7 +23,8 @@ export type CouncilAction =
   | 'move'
   | 'dissolve'
   | 'assign-office'
-  | 'issue-password-reset';
+  | 'issue-password-reset'
+  | 'apportion-seats';
 
 const LEADING: readonly Office[] = ['secretary', 'chair'];
 const holdsAny = (held: readonly Office[], wanted: readonly Office[]) => held.some((o) => wanted.includes(o));
@@ -41,6 +42,9 @@ export const COUNCIL_PERMISSIONS: Record<CouncilAction, (f: CouncilViewerFacts) 
   dissolve: (f) => f.isAdmin || holdsAny(f.officesAbove, LEADING),
   'assign-office': (f) => f.isAdmin || holdsAny(f.officesHere, LEADING) || holdsAny(f.officesAbove, LEADING),
   'issue-password-reset': (f) => holdsAny(f.officesHere, LEADING),
+  // Choosing the rule and recomputing the table; the table itself is public.
+  'apportion-seats': (f) =>
+    f.isAdmin || holdsAny(f.officesHere, LEADING) || holdsAny(f.officesAbove, LEADING),
 };
 
 export function can(action: CouncilAction, facts: CouncilViewerFacts): boolean {

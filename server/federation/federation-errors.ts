@@ -14,6 +14,15 @@ const KIND: Record<FederationErrorCode, ErrorKind> = {
   'office-not-held': 'not-found',
   'office-already-held': 'conflict',
   'not-permitted': 'forbidden',
+  'not-a-federation': 'invalid',
+  'no-apportionment-rule': 'conflict',
+  'apportionment-unchanged': 'conflict',
+  'effective-at-in-past': 'invalid',
+  // Apportionment's own errors: the stored rule does not fit the children the council has now.
+  'no-children': 'conflict',
+  'minimum-exceeds-total': 'conflict',
+  'total-seats-invalid': 'conflict',
+  'no-members': 'conflict',
 };
 
 const FIELD: Partial<Record<FederationErrorCode, string>> = {
@@ -22,6 +31,10 @@ const FIELD: Partial<Record<FederationErrorCode, string>> = {
   'level-required': 'level',
   'level-only-for-federations': 'level',
   'not-a-member': 'personId',
+  'not-a-federation': 'id',
+  'effective-at-in-past': 'effectiveAt',
+  'minimum-exceeds-total': 'minimumPerChild',
+  'total-seats-invalid': 'totalSeats',
 };
 
 export function federationError(code: FederationErrorCode, field?: string): AppError {
