@@ -3,7 +3,7 @@
 
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -21,11 +21,14 @@ export async function expectNoSeriousViolations(page: Page, label: string): Prom
   expect(serious, `axe on ${label} (${page.url()})`).toEqual([]);
 }
 
-let shot = 0;
+// Numbered per spec file, so a file's screenshots keep their names whichever files run with it.
+const shots = new Map<string, number>();
 
 /** Saves the page at 360 px and 1280 px wide to e2e/artifacts/NN-label-WIDTH.png. */
 export async function screenshots(page: Page, label: string): Promise<void> {
-  shot += 1;
+  const file = test.info().file;
+  const shot = (shots.get(file) ?? 0) + 1;
+  shots.set(file, shot);
   const original = page.viewportSize() ?? { width: 1280, height: 800 };
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: width === 360 ? 780 : 800 });

@@ -51,6 +51,40 @@ describe('API client', () => {
     expect(fetchMock.mock.calls[0]?.[1]?.body).toBe('{}');
   });
 
+  it('sends a CSV file as it is, with its content type and the CSRF token', async () => {
+    setCsrfToken('token-123');
+    const fetchMock = respond(200, { imported: 2, rejected: 0, rows: [] });
+    const csv = 'key,name\nk1,"Junta, Villa"\n';
+    await api.postText('/councils/import?parentId=p', csv, 'text/csv');
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe('/api/v1/councils/import?parentId=p');
+    expect(init?.method).toBe('POST');
+    expect(init?.body).toBe(csv);
+    expect(sentHeaders(fetchMock)['content-type']).toBe('text/csv');
+    expect(sentHeaders(fetchMock)['x-csrf-token']).toBe('token-123');
+  });
+
+  it('sends a JSON body with PUT', async () => {
+    setCsrfToken('token-123');
+    const fetchMock = respond(204, undefined);
+    await api.put('/councils/c/parent', { parentId: null });
+    expect(fetchMock.mock.calls[0]?.[1]?.method).toBe('PUT');
+    expect(fetchMock.mock.calls[0]?.[1]?.body).toBe('{"parentId":null}');
+    expect(sentHeaders(fetchMock)['x-csrf-token']).toBe('token-123');
+  });
+
+  it('keeps the whole error body, so a rejected import still shows its row report', async () => {
+    const body = {
+      error: { code: 'import-rejected', message: '1 row(s) rejected', field: 'kind' },
+      imported: 0,
+      rejected: 1,
+      rows: [{ line: 3, status: 'rejected', field: 'kind', reason: 'kind must be one of …' }],
+    };
+    respond(422, body);
+    const error = await api.postText('/councils/import', 'x', 'text/csv').catch((cause: unknown) => cause);
+    expect(error).toMatchObject({ status: 422, code: 'import-rejected', field: 'kind', body });
+  });
+
   it('answers undefined for 204 No Content', async () => {
     respond(204, undefined);
     await expect(api.delete('/session')).resolves.toBeUndefined();

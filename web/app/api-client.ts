@@ -8,13 +8,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | null;
+  /** The whole parsed error body, for answers that carry more than the error (an import's row report). */
+  readonly body: unknown;
 
-  constructor(status: number, code: string, message: string, field: string | null = null) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    field: string | null = null,
+    body: unknown = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.body = body;
   }
 }
 
@@ -31,6 +40,14 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** A body sent as it is (a CSV file's text) instead of as JSON. */
+export class TextBody {
+  constructor(
+    readonly text: string,
+    readonly contentType: string,
+  ) {}
+}
+
 /** Reads an error body into an ApiError; bodies that are not the error shape get a generic code. */
 export function toApiError(status: number, body: unknown): ApiError {
   if (typeof body === 'object' && body !== null && 'error' in body) {
@@ -42,6 +59,7 @@ export function toApiError(status: number, body: unknown): ApiError {
         typeof code === 'string' ? code : `http-${status}`,
         typeof message === 'string' ? message : '',
         typeof field === 'string' && field !== '' ? field : null,
+        body,
       );
     }
   }
@@ -55,8 +73,9 @@ export async function request<T>(
   options: RequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  const raw = body instanceof TextBody ? body : null;
   if (method !== 'GET') {
-    headers['content-type'] = 'application/json';
+    headers['content-type'] = raw ? raw.contentType : 'application/json';
     if (csrfToken) headers['x-csrf-token'] = csrfToken;
   }
   let response: Response;
@@ -65,7 +84,7 @@ export async function request<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+      body: method === 'GET' ? undefined : raw ? raw.text : JSON.stringify(body ?? {}),
       signal: options.signal,
     });
   } catch (cause) {
@@ -90,7 +109,11 @@ export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     request<T>('POST', path, body, options),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
+  /** POSTs text as it is, e.g. a CSV file with `text/csv`; the CSRF token goes along as usual. */
+  postText: <T>(path: string, text: string, contentType: string, options?: RequestOptions) =>
+    request<T>('POST', path, new TextBody(text, contentType), options),
 };
 
 /** True when the error comes from an aborted request (a page left or a newer search typed). */

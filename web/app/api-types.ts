@@ -73,7 +73,12 @@ export interface CouncilViewer {
   isOfficer: boolean;
   canDecideApplications: boolean;
   canSeeLedger: boolean;
+  /** May create councils beneath this one and import them (a live federation). */
   canManage: boolean;
+  /** Sees the member list with contact details (an officer of this council). */
+  canSeeMembers: boolean;
+  canAssignOffices: boolean;
+  canMoveOrDissolve: boolean;
 }
 
 export interface Council {
@@ -152,4 +157,54 @@ export interface LedgerEntry {
 export interface LedgerPage {
   entries: LedgerEntry[];
   verified: boolean;
+}
+
+export interface CouncilMember {
+  membershipId: string;
+  personId: string;
+  fullName: string;
+  status: MembershipStatus;
+  joinedAt: string;
+  email: string | null;
+  phone: string | null;
+  homePlace: string | null;
+  workPlace: string | null;
+}
+
+export interface PasswordResetLink {
+  /** A site path, "/set-password?token=…". */
+  url: string;
+}
+
+/** What POST /councils takes. `level` only for federations: local, regional, national or another name. */
+export interface NewCouncil {
+  name: string;
+  kind: CouncilKind;
+  territory: string;
+  sector?: string;
+  level?: string;
+  parentId?: string;
+  answerDays?: number;
+}
+
+export interface CreatedCouncil {
+  id: string;
+  name: string;
+  kind: CouncilKind;
+}
+
+/** One line of an import's report; line 1 is the CSV header. */
+export interface ImportRow {
+  line: number;
+  status: 'accepted' | 'rejected';
+  field?: string;
+  reason?: string;
+}
+
+export interface ImportReport {
+  imported: number;
+  rejected: number;
+  rows: ImportRow[];
+  /** Members imports only: people of the file who were members already. */
+  alreadyMembers?: number;
 }

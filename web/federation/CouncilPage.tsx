@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ApiError } from '../app/api-client.ts';
@@ -7,10 +7,17 @@ import { councilKindLabel } from '../app/council-labels.ts';
 import { errorText } from '../app/error-text.ts';
 import { useFormat } from '../app/format.ts';
 import { useApi } from '../app/use-api.ts';
-import { Badge, Button, Loading, Notice, PageHeader, Stats, Tabs } from '../ui/index.ts';
+import { CouncilMembersTab } from '../members/index.ts';
+import { Badge, Button, Loading, Notice, PageHeader, Stats, type Tab, Tabs } from '../ui/index.ts';
 import { CouncilLedger } from './CouncilLedger.tsx';
+import { OfficesCard } from './OfficesCard.tsx';
 
-function Overview({ council }: { council: Council }) {
+// Only officers and those who build the federation see this tab: a chunk of its own.
+const CouncilManageTab = lazy(() => import('./CouncilManageTab.tsx'));
+
+type Section = 'overview' | 'members' | 'manage' | 'ledger';
+
+function Overview({ council, onChanged }: { council: Council; onChanged: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const isFederation = council.kind === 'federation';
@@ -58,7 +65,7 @@ function Overview({ council }: { council: Council }) {
               </ul>
             </section>
           )}
-          {!isFederation && !council.viewer.isMember && (
+          {!isFederation && !council.viewer.isMember && !council.dissolvedAt && (
             <section className="panel" aria-labelledby="answer-title">
               <h2 className="panel-title" id="answer-title">
                 {t('council.joiningTitle')}
@@ -67,25 +74,56 @@ function Overview({ council }: { council: Council }) {
             </section>
           )}
         </div>
-        <section className="panel" aria-labelledby="offices-title">
-          <h2 className="panel-title" id="offices-title">
-            {t('council.offices')}
-          </h2>
-          {council.offices.length === 0 ? (
-            <p className="muted">{t('council.noOffices')}</p>
-          ) : (
-            <dl className="definition-list">
-              {council.offices.map((office) => (
-                <div key={office.id}>
-                  <dt>{t(`office.${office.office}`)}</dt>
-                  <dd>{office.person.fullName}</dd>
-                </div>
-              ))}
-            </dl>
-          )}
-        </section>
+        <OfficesCard council={council} onChanged={onChanged} />
       </div>
     </>
+  );
+}
+
+/** Which tabs the viewer gets: members for the council's officers (base councils: federations have
+ * no members of their own), manage for those who build or move, the ledger for those who may read it. */
+function sectionsFor(council: Council): Section[] {
+  const { viewer } = council;
+  const sections: Section[] = ['overview'];
+  if (viewer.canSeeMembers && council.kind !== 'federation') sections.push('members');
+  if (viewer.canManage || viewer.canMoveOrDissolve) sections.push('manage');
+  if (viewer.canSeeLedger) sections.push('ledger');
+  return sections;
+}
+
+interface SectionsProps {
+  council: Council;
+  tab: Section;
+  onTab: (tab: Section) => void;
+  onChanged: () => void;
+}
+
+function CouncilSections({ council, tab, onTab, onChanged }: SectionsProps) {
+  const { t } = useTranslation();
+  const sections = sectionsFor(council);
+  const selected = sections.includes(tab) ? tab : 'overview';
+  if (sections.length === 1) return <Overview council={council} onChanged={onChanged} />;
+  const labels: Record<Section, string> = {
+    overview: t('council.overview'),
+    members: t('council.members'),
+    manage: t('manage.tab'),
+    ledger: t('ledger.title'),
+  };
+  const tabs: Tab[] = sections.map((id) => ({ id, label: labels[id] }));
+  return (
+    <Tabs
+      label={t('council.sections')}
+      tabs={tabs}
+      selected={selected}
+      onSelect={(id) => onTab(sections.find((section) => section === id) ?? 'overview')}
+    >
+      <Suspense fallback={<Loading label={t('common.loading')} />}>
+        {selected === 'overview' && <Overview council={council} onChanged={onChanged} />}
+        {selected === 'members' && <CouncilMembersTab council={council} onCouncilChanged={onChanged} />}
+        {selected === 'manage' && <CouncilManageTab council={council} onCouncilChanged={onChanged} />}
+        {selected === 'ledger' && <CouncilLedger councilId={council.id} />}
+      </Suspense>
+    </Tabs>
   );
 }
 
@@ -98,7 +136,7 @@ export default function CouncilPage({ councilId }: { councilId: string }) {
     isLoading,
     reload,
   } = useApi<Council>(`/councils/${encodeURIComponent(councilId)}`);
-  const [tab, setTab] = useState<'overview' | 'ledger'>('overview');
+  const [tab, setTab] = useState<Section>('overview');
 
   if (isLoading && !council) return <Loading label={t('council.loading')} />;
   if (error || !council) {
@@ -158,21 +196,7 @@ export default function CouncilPage({ councilId }: { councilId: string }) {
           )}
         </div>
       )}
-      {council.viewer.canSeeLedger ? (
-        <Tabs
-          label={t('council.sections')}
-          tabs={[
-            { id: 'overview', label: t('council.overview') },
-            { id: 'ledger', label: t('ledger.title') },
-          ]}
-          selected={tab}
-          onSelect={(id) => setTab(id === 'ledger' ? 'ledger' : 'overview')}
-        >
-          {tab === 'overview' ? <Overview council={council} /> : <CouncilLedger councilId={council.id} />}
-        </Tabs>
-      ) : (
-        <Overview council={council} />
-      )}
+      <CouncilSections council={council} tab={tab} onTab={setTab} onChanged={reload} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 // The federation as a nested list: each council with its rolled-up counts, and a button that
 // shows or hides the councils under it (fetched on first opening, one level ahead).
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api, isAbort } from '../app/api-client.ts';
@@ -99,7 +99,8 @@ function Branch({ node, index, expanded, loading, failed, onToggle }: BranchProp
   );
 }
 
-export function FederationTree() {
+/** `whenEmpty` is shown after the "no councils yet" line when the tree has no council at all. */
+export function FederationTree({ whenEmpty }: { whenEmpty?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const [index, setIndex] = useState<NodeIndex>(new Map());
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -177,7 +178,14 @@ export function FederationTree() {
     );
   }
   const roots = rootsOf(index, i18n.language);
-  if (roots.length === 0) return <p>{t('tree.empty')}</p>;
+  if (roots.length === 0) {
+    return (
+      <>
+        <p>{t('tree.empty')}</p>
+        {whenEmpty}
+      </>
+    );
+  }
   return (
     <ul className="tree">
       {roots.map((node) => (

@@ -1,11 +1,17 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { PageHeader } from '../ui/index.ts';
+import { useSession } from '../app/session.tsx';
+import { Loading, PageHeader } from '../ui/index.ts';
 import { CouncilSearch } from './CouncilSearch.tsx';
 import { FederationTree } from './FederationTree.tsx';
 
+// Needed once per installation, by its administrator: a chunk of its own.
+const FirstCouncil = lazy(() => import('./FirstCouncil.tsx'));
+
 export default function HomePage() {
   const { t } = useTranslation();
+  const session = useSession();
   return (
     <>
       <PageHeader title={t('home.title')} lead={t('home.lead')} />
@@ -14,7 +20,15 @@ export default function HomePage() {
           <h2 className="panel-title" id="tree-title">
             {t('home.treeTitle')}
           </h2>
-          <FederationTree />
+          <FederationTree
+            whenEmpty={
+              session.person?.isAdmin ? (
+                <Suspense fallback={<Loading label={t('common.loading')} />}>
+                  <FirstCouncil />
+                </Suspense>
+              ) : undefined
+            }
+          />
         </section>
         <div>
           <CouncilSearch />

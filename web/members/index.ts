@@ -9,3 +9,5 @@ export const SetPasswordPage = lazy(() => import('./SetPasswordPage.tsx'));
 export const SetupPage = lazy(() => import('./SetupPage.tsx'));
 export const MyCouncilsPage = lazy(() => import('./MyCouncilsPage.tsx'));
 export const ApplicationQueuePage = lazy(() => import('./ApplicationQueuePage.tsx'));
+/** The "Members" tab of a council page (officers only): member list, password links, offices, CSV import. */
+export const CouncilMembersTab = lazy(() => import('./CouncilMembersTab.tsx'));

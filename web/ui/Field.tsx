@@ -1,6 +1,13 @@
 // Form fields: every one has a visible label, an optional hint, and its error both next to it and
 // tied to it (aria-describedby) so a screen reader reads the error with the field.
-import { type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useId } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface FieldFrameProps {
@@ -48,9 +55,10 @@ interface OwnProps {
   isOptional?: boolean;
 }
 
-export type TextFieldProps = OwnProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'children'>;
+export type TextFieldProps = OwnProps &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'children'> & { ref?: Ref<HTMLInputElement> };
 
-export function TextField({ label, hint, error, isOptional, id, className, ...input }: TextFieldProps) {
+export function TextField({ label, hint, error, isOptional, id, className, ref, ...input }: TextFieldProps) {
   const generated = useId();
   const fieldId = id ?? generated;
   return (
@@ -58,6 +66,7 @@ export function TextField({ label, hint, error, isOptional, id, className, ...in
       <input
         type="text"
         {...input}
+        ref={ref}
         id={fieldId}
         className={['input', className].filter(Boolean).join(' ')}
         aria-invalid={error ? true : undefined}
@@ -82,6 +91,36 @@ export function TextArea({ label, hint, error, isOptional, id, className, ...tex
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(fieldId, hint, error)}
       />
+    </FieldFrame>
+  );
+}
+
+export type SelectFieldProps = OwnProps & SelectHTMLAttributes<HTMLSelectElement>;
+
+/** A labelled drop-down; the options are its children. */
+export function SelectField({
+  label,
+  hint,
+  error,
+  isOptional,
+  id,
+  className,
+  children,
+  ...select
+}: SelectFieldProps) {
+  const generated = useId();
+  const fieldId = id ?? generated;
+  return (
+    <FieldFrame id={fieldId} label={label} hint={hint} error={error} isOptional={isOptional}>
+      <select
+        {...select}
+        id={fieldId}
+        className={['input', 'input--select', className].filter(Boolean).join(' ')}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, hint, error)}
+      >
+        {children}
+      </select>
     </FieldFrame>
   );
 }

@@ -4,7 +4,7 @@ export { Badge } from './Badge.tsx';
 export { Button, type ButtonProps } from './Button.tsx';
 export { CopyField } from './CopyField.tsx';
 export { type ErrorItem, ErrorSummary } from './ErrorSummary.tsx';
-export { TextArea, TextField } from './Field.tsx';
+export { SelectField, TextArea, TextField } from './Field.tsx';
 export { Loading } from './Loading.tsx';
 export { Notice } from './Notice.tsx';
 export { type Crumb, PageHeader, useDocumentTitle } from './PageHeader.tsx';
