@@ -79,7 +79,7 @@ export async function recomputeApportionmentsAbove(db: Db, councilId: string): P
       const record = await db.transaction().execute(async (tx) => {
         const federation = await lockCouncil(tx, id);
         if (!federation) throw federationError('council-not-found');
-        return recordApportionment(tx, federation, null, undefined);
+        return recordApportionment(tx, federation, null, undefined, { onlyWhenSeatsChange: true });
       });
       outcomes.push({ councilId: id, recorded: true, apportionmentId: record.id });
     } catch (error) {
@@ -96,6 +96,7 @@ async function recordApportionment(
   council: CouncilRow,
   actorPersonId: string | null,
   requestedEffectiveAt: Date | undefined,
+  options: { onlyWhenSeatsChange?: boolean } = {},
 ): Promise<ApportionmentRecordRow> {
   if (council.dissolved_at) throw federationError('council-dissolved');
   if (council.kind !== 'federation') throw federationError('not-a-federation');
@@ -132,6 +133,13 @@ async function recordApportionment(
   if (!result.ok) throw federationError(result.error);
   // 'fixed' totals seats per child × children, which the rule alone does not bound.
   if (result.totalSeats > MAX_TOTAL_SEATS) throw federationError('total-seats-invalid', 'seatsPerChild');
+
+  // After every membership change the members move but the seats mostly do not: the system records a
+  // new table only when some child's seats (or the set of children) changed; an officer can always
+  // record the current figures on demand.
+  if (options.onlyWhenSeatsChange && previous && sameSeats(previous.rows, result.rows)) {
+    throw federationError('apportionment-unchanged');
+  }
 
   const rows: ApportionmentLine[] = result.rows.map((row, i) => ({
     councilId: row.councilId,
@@ -183,4 +191,10 @@ async function recordApportionment(
     computedAt,
   );
   return record;
+}
+
+function sameSeats(before: ApportionmentLine[], after: Array<{ councilId: string; seats: number }>): boolean {
+  if (before.length !== after.length) return false;
+  const seats = new Map(before.map((r) => [r.councilId, r.seats]));
+  return after.every((r) => seats.get(r.councilId) === r.seats);
 }

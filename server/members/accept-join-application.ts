@@ -15,6 +15,7 @@ import {
   insertPerson,
   issuePasswordToken,
 } from './members.store.ts';
+import { recomputeSeatsAfterMembershipChange } from './recompute-seats-after-membership-change.ts';
 
 export interface Acceptance {
   membershipId: string;
@@ -28,7 +29,7 @@ export async function acceptJoinApplication(
   viewer: Viewer,
   applicationId: string,
 ): Promise<Acceptance> {
-  return db.transaction().execute(async (tx) => {
+  const { councilId, ...acceptance } = await db.transaction().execute(async (tx) => {
     const { application, council } = await openDecision(tx, viewer, applicationId, 'accepted');
     const login = normaliseLogin(application.email ?? application.phone ?? '');
     let personId: string;
@@ -84,9 +85,12 @@ export async function acceptJoinApplication(
       at,
     );
     return {
+      councilId: council.id,
       membershipId,
       personId,
       invitationUrl: token ? `/set-password?token=${encodeURIComponent(token)}` : null,
     };
   });
+  await recomputeSeatsAfterMembershipChange(db, councilId);
+  return acceptance;
 }

@@ -16,6 +16,7 @@ import { readCsvRecords } from '../platform/csv-records.ts';
 import type { Db } from '../platform/database.ts';
 import { appendLedgerEntry } from '../platform/ledger.ts';
 import type { Viewer } from '../platform/sessions.ts';
+import { recomputeSeatsAfterMembershipChange } from './recompute-seats-after-membership-change.ts';
 
 export interface MemberImportReport {
   imported: number;
@@ -37,6 +38,7 @@ export async function importMembersCsv(db: Db, viewer: Viewer | null, councilId:
     };
   }
   const result = await db.transaction().execute((tx) => importMemberRows(tx, viewer, councilId, plan.rows));
+  await recomputeSeatsAfterMembershipChange(db, councilId);
   return { ...result, rejected: 0, rows: plan.report };
 }
 
