@@ -208,3 +208,68 @@ export interface ImportReport {
   /** Members imports only: people of the file who were members already. */
   alreadyMembers?: number;
 }
+
+export type ApportionmentMethod = 'fixed' | 'dhondt' | 'sainte-lague' | 'hamilton';
+
+/** A federated council's rule for sharing its seats: `totalSeats` by membership, `seatsPerChild` fixed. */
+export interface ApportionmentRule {
+  method: ApportionmentMethod;
+  totalSeats: number | null;
+  seatsPerChild: number | null;
+  minimumPerChild: number;
+  setAt: string;
+}
+
+/** What PUT /councils/:id/apportionment-rule takes: only the fields of the chosen method. */
+export type ApportionmentRuleInput =
+  | { method: 'fixed'; seatsPerChild: number; minimumPerChild?: number }
+  | { method: 'dhondt' | 'sainte-lague' | 'hamilton'; totalSeats: number; minimumPerChild?: number };
+
+/** One child council's line of a table. Quotient and remainder are exact decimals with 6 places. */
+export interface ApportionmentLine {
+  councilId: string;
+  name: string;
+  members: number;
+  seats: number;
+  quotient: string | null;
+  /** Hamilton only. */
+  remainder: string | null;
+  minimumApplied: boolean;
+}
+
+/** A tie for the last seats, decided by lot from the table's seed. */
+export interface ApportionmentTie {
+  councilIds: string[];
+  chosen: string[];
+  by: 'lot';
+  seed: string;
+}
+
+export interface Apportionment {
+  id: string;
+  seq: number;
+  method: ApportionmentMethod;
+  totalSeats: number;
+  seatsPerChild: number | null;
+  minimumPerChild: number;
+  seed: string;
+  effectiveAt: string;
+  computedAt: string;
+  previousId: string | null;
+  rows: ApportionmentLine[];
+  ties: ApportionmentTie[];
+}
+
+export interface ApportionmentPage {
+  councilId: string;
+  rule: ApportionmentRule | null;
+  /** The latest table, each line with the seats the child held in the table before (null: none). */
+  current:
+    | (Omit<Apportionment, 'rows'> & { rows: (ApportionmentLine & { previousSeats: number | null })[] })
+    | null;
+  previous: { id: string; seq: number; effectiveAt: string; totalSeats: number } | null;
+}
+
+export interface ApportionmentHistory {
+  entries: Apportionment[];
+}

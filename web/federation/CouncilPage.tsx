@@ -14,8 +14,10 @@ import { OfficesCard } from './OfficesCard.tsx';
 
 // Only officers and those who build the federation see this tab: a chunk of its own.
 const CouncilManageTab = lazy(() => import('./CouncilManageTab.tsx'));
+// A federation's seat table, public but read by few: a chunk of its own too.
+const CouncilApportionmentTab = lazy(() => import('./CouncilApportionmentTab.tsx'));
 
-type Section = 'overview' | 'members' | 'manage' | 'ledger';
+type Section = 'overview' | 'members' | 'apportionment' | 'manage' | 'ledger';
 
 function Overview({ council, onChanged }: { council: Council; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -81,11 +83,13 @@ function Overview({ council, onChanged }: { council: Council; onChanged: () => v
 }
 
 /** Which tabs the viewer gets: members for the council's officers (base councils: federations have
- * no members of their own), manage for those who build or move, the ledger for those who may read it. */
+ * no members of their own), a federation's seats for everyone, manage for those who build or move,
+ * the ledger for those who may read it. */
 function sectionsFor(council: Council): Section[] {
   const { viewer } = council;
   const sections: Section[] = ['overview'];
   if (viewer.canSeeMembers && council.kind !== 'federation') sections.push('members');
+  if (council.kind === 'federation') sections.push('apportionment');
   if (viewer.canManage || viewer.canMoveOrDissolve) sections.push('manage');
   if (viewer.canSeeLedger) sections.push('ledger');
   return sections;
@@ -106,6 +110,7 @@ function CouncilSections({ council, tab, onTab, onChanged }: SectionsProps) {
   const labels: Record<Section, string> = {
     overview: t('council.overview'),
     members: t('council.members'),
+    apportionment: t('apportionment.tab'),
     manage: t('manage.tab'),
     ledger: t('ledger.title'),
   };
@@ -120,6 +125,7 @@ function CouncilSections({ council, tab, onTab, onChanged }: SectionsProps) {
       <Suspense fallback={<Loading label={t('common.loading')} />}>
         {selected === 'overview' && <Overview council={council} onChanged={onChanged} />}
         {selected === 'members' && <CouncilMembersTab council={council} onCouncilChanged={onChanged} />}
+        {selected === 'apportionment' && <CouncilApportionmentTab council={council} />}
         {selected === 'manage' && <CouncilManageTab council={council} onCouncilChanged={onChanged} />}
         {selected === 'ledger' && <CouncilLedger councilId={council.id} />}
       </Suspense>
