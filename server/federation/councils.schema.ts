@@ -84,6 +84,7 @@ export const councilDetail = councilSummary.extend({
     canSeeMembers: z.boolean(),
     canAssignOffices: z.boolean(),
     canMoveOrDissolve: z.boolean(),
+    canApportion: z.boolean(),
   }),
 });
 

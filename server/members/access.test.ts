@@ -96,6 +96,7 @@ describe('who sees what', () => {
       canSeeMembers: false,
       canAssignOffices: false,
       canMoveOrDissolve: false,
+      canApportion: false,
     });
     for (const url of [
       `/api/v1/councils/${b}/join-applications`,

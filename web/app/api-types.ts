@@ -79,6 +79,7 @@ export interface CouncilViewer {
   canSeeMembers: boolean;
   canAssignOffices: boolean;
   canMoveOrDissolve: boolean;
+  canApportion: boolean;
 }
 
 export interface Council {

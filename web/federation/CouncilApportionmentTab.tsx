@@ -129,7 +129,7 @@ export default function CouncilApportionmentTab({ council }: { council: Council 
     );
   }
 
-  const canApportion = council.viewer.canManage && !council.dissolvedAt;
+  const canApportion = council.viewer.canApportion;
   return (
     <div className="seats">
       <section className="panel" aria-labelledby="seat-table-title">
