@@ -2,7 +2,12 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { apportionmentRoutes, councilsRoutes } from './federation/index.ts';
+import {
+  apportionmentRoutes,
+  councilsRoutes,
+  mandatesRoutes,
+  recallPetitionsRoutes,
+} from './federation/index.ts';
 import { joinApplicationsRoutes, membershipsRoutes, sessionRoutes } from './members/index.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/database.ts';
@@ -18,7 +23,15 @@ export function buildServer(
   return buildHttpApp({
     database,
     config,
-    routes: [sessionRoutes, councilsRoutes, apportionmentRoutes, joinApplicationsRoutes, membershipsRoutes],
+    routes: [
+      sessionRoutes,
+      councilsRoutes,
+      apportionmentRoutes,
+      mandatesRoutes,
+      recallPetitionsRoutes,
+      joinApplicationsRoutes,
+      membershipsRoutes,
+    ],
     logger: options.logger ?? false,
     ...(options.webDir ? { webDir: options.webDir } : {}),
   }) as Promise<FastifyInstance>;

@@ -6,10 +6,18 @@ import { sql } from 'kysely';
 import type { Office } from '../core/federation/index.ts';
 import { normaliseLogin } from '../core/members/index.ts';
 import { buildServer } from './build-server.ts';
-import { importCouncilRows, insertOffice } from './federation/index.ts';
+import {
+  apportionCouncilSeats,
+  type ElectionResultInput,
+  importCouncilRows,
+  insertOffice,
+  recordElectionResult,
+  setApportionmentRule,
+} from './federation/index.ts';
 import { hashPassword, importMemberRows } from './members/index.ts';
 import { type Config, readConfig } from './platform/config.ts';
 import type { Db } from './platform/database.ts';
+import type { Viewer } from './platform/sessions.ts';
 import { openTestDatabase, type TestDatabase } from './platform/test-database.ts';
 
 export interface TestServer {
@@ -117,6 +125,45 @@ export async function buildAdmin(db: Db) {
   return { personId, login, password: TEST_PASSWORD };
 }
 
+/** The signed-in person as a use case sees them, for calling use cases without HTTP. */
+export function viewerOf(personId: string, isAdmin = false): Viewer {
+  return { personId, fullName: 'Test viewer', isAdmin, csrfToken: '', sessionHash: '' };
+}
+
+/** Gives every child of a federated council `seatsPerChild` seats (the 'fixed' rule), as an administrator. */
+export async function buildApportionment(db: Db, federationId: string, seatsPerChild: number) {
+  const admin = viewerOf((await buildAdmin(db)).personId, true);
+  await setApportionmentRule(db, admin, federationId, { method: 'fixed', seatsPerChild });
+  return apportionCouncilSeats(db, admin, federationId);
+}
+
+/**
+ * Records an election result of `sendingCouncilId` for its seats above, as its secretary: winners and
+ * substitutes in order, with descending votes; a one-year term unless given.
+ */
+export async function buildElectionResult(
+  db: Db,
+  sendingCouncilId: string,
+  winners: readonly string[],
+  substitutes: readonly string[] = [],
+  overrides: Partial<ElectionResultInput> = {},
+) {
+  // Straight into persons and offices: a federated council has no members of its own to import.
+  const secretaryId = (
+    await sql<{ id: string }>`insert into persons (full_name) values ('Secretary') returning id`.execute(db)
+  ).rows[0]!.id;
+  await insertOffice(db, sendingCouncilId, 'secretary', secretaryId);
+  const total = winners.length + substitutes.length;
+  return recordElectionResult(db, viewerOf(secretaryId), sendingCouncilId, {
+    sheetReference: `Acta ${unique()}`,
+    tellers: ['Teller One', 'Teller Two'],
+    winners: winners.map((personId, i) => ({ personId, votes: 10 * (total - i) })),
+    substitutes: substitutes.map((personId, i) => ({ personId, votes: 10 * (substitutes.length - i) })),
+    termEndsAt: new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString(),
+    ...overrides,
+  });
+}
+
 /** An HTTP client for app.inject that keeps cookies and sends the CSRF token on writes. */
 export class TestClient {
   private cookies = new Map<string, string>();
@@ -189,6 +236,12 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
     'ledger_entries',
     'apportionment_rules',
     'apportionments',
+    'election_results',
+    'mandates',
+    'mandate_substitutes',
+    'recall_settings',
+    'recall_petitions',
+    'recall_signatures',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

@@ -1,6 +1,8 @@
 // Councils and the federation tree: which kinds exist, which may sit under which, and the checks a move
 // must pass. Pure: the caller loads the facts.
 import { APPORTIONMENT_ERRORS } from './apportionment.ts';
+import { MANDATE_ERRORS } from './mandates.ts';
+import { RECALL_PETITION_ERRORS } from './recall-petitions.ts';
 
 export const BASE_KINDS = ['factory', 'mine', 'office', 'village', 'neighbourhood', 'union'] as const;
 export const COUNCIL_KINDS = [...BASE_KINDS, 'federation'] as const;
@@ -39,6 +41,8 @@ export const FEDERATION_ERRORS = {
   'effective-at-in-past':
     'an apportionment takes effect now or later: seats already used under the previous one stand',
   ...APPORTIONMENT_ERRORS,
+  ...MANDATE_ERRORS,
+  ...RECALL_PETITION_ERRORS,
 } as const;
 export type FederationErrorCode = keyof typeof FEDERATION_ERRORS;
 

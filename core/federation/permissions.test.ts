@@ -130,6 +130,42 @@ const matrix: Array<[CouncilAction, Record<string, boolean>]> = [
       chairAbove: true,
     },
   ],
+  [
+    'record-election-result',
+    {
+      nobody: false,
+      admin: false,
+      member: false,
+      memberBelow: false,
+      secretary: true,
+      treasurer: false,
+      chairAbove: false,
+    },
+  ],
+  [
+    'recall-mandate',
+    {
+      nobody: false,
+      admin: false,
+      member: false,
+      memberBelow: false,
+      secretary: true,
+      treasurer: false,
+      chairAbove: false,
+    },
+  ],
+  [
+    'set-recall-threshold',
+    {
+      nobody: false,
+      admin: false,
+      member: false,
+      memberBelow: false,
+      secretary: true,
+      treasurer: false,
+      chairAbove: false,
+    },
+  ],
 ];
 const viewers: Record<string, CouncilViewerFacts> = {
   nobody: NOBODY,

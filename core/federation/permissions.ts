@@ -1,6 +1,6 @@
-// Who may do what in a council, in one table. Rights come from offices (and, later, mandates), never
-// from a global role, apart from the instance administrator, who may build the tree but does not read
-// personal data.
+// Who may do what in a council, in one table. Rights come from offices (and mandates: the check at an
+// instant is server/federation/mandate-rights.ts), never from a global role, apart from the instance
+// administrator, who may build the tree but does not read personal data.
 import type { Office } from './councils.ts';
 
 export interface CouncilViewerFacts {
@@ -24,7 +24,10 @@ export type CouncilAction =
   | 'dissolve'
   | 'assign-office'
   | 'issue-password-reset'
-  | 'apportion-seats';
+  | 'apportion-seats'
+  | 'record-election-result'
+  | 'recall-mandate'
+  | 'set-recall-threshold';
 
 const LEADING: readonly Office[] = ['secretary', 'chair'];
 const holdsAny = (held: readonly Office[], wanted: readonly Office[]) => held.some((o) => wanted.includes(o));
@@ -45,6 +48,11 @@ export const COUNCIL_PERMISSIONS: Record<CouncilAction, (f: CouncilViewerFacts) 
   // Choosing the rule and recomputing the table; the table itself is public.
   'apportion-seats': (f) =>
     f.isAdmin || holdsAny(f.officesHere, LEADING) || holdsAny(f.officesAbove, LEADING),
+  // Facts about the sending council. Its delegates are its own business: nobody above it (and not the
+  // administrator) may issue or end its mandates; the officers record what its members decided.
+  'record-election-result': (f) => holdsAny(f.officesHere, LEADING),
+  'recall-mandate': (f) => holdsAny(f.officesHere, LEADING),
+  'set-recall-threshold': (f) => holdsAny(f.officesHere, LEADING),
 };
 
 export function can(action: CouncilAction, facts: CouncilViewerFacts): boolean {

@@ -185,7 +185,8 @@ export const councilsRoutes: FastifyPluginAsync = async (fastify) => {
           canSeeMembers: can('read-contacts', facts),
           canAssignOffices: can('assign-office', facts) && !council.dissolved_at,
           canMoveOrDissolve: can('move', facts) && !council.dissolved_at,
-          canApportion: can('apportion-seats', facts) && council.kind === 'federation' && !council.dissolved_at,
+          canApportion:
+            can('apportion-seats', facts) && council.kind === 'federation' && !council.dissolved_at,
         },
       };
     },

@@ -23,6 +23,22 @@ const KIND: Record<FederationErrorCode, ErrorKind> = {
   'minimum-exceeds-total': 'conflict',
   'total-seats-invalid': 'conflict',
   'no-members': 'conflict',
+  // Mandates.
+  'mandate-not-found': 'not-found',
+  'mandate-ended': 'conflict',
+  'mandate-not-held': 'forbidden',
+  'no-parent-council': 'conflict',
+  'no-seats-apportioned': 'conflict',
+  'too-many-winners': 'invalid',
+  'duplicate-candidate': 'invalid',
+  'holder-not-eligible': 'invalid',
+  'order-contradicts-count': 'invalid',
+  'term-end-invalid': 'invalid',
+  // Recall petitions.
+  'petition-not-found': 'not-found',
+  'petition-already-open': 'conflict',
+  'already-signed': 'conflict',
+  'not-a-member-of-sender': 'forbidden',
 };
 
 const FIELD: Partial<Record<FederationErrorCode, string>> = {
@@ -35,6 +51,8 @@ const FIELD: Partial<Record<FederationErrorCode, string>> = {
   'effective-at-in-past': 'effectiveAt',
   'minimum-exceeds-total': 'minimumPerChild',
   'total-seats-invalid': 'totalSeats',
+  'too-many-winners': 'winners',
+  'term-end-invalid': 'termEndsAt',
 };
 
 export function federationError(code: FederationErrorCode, field?: string): AppError {

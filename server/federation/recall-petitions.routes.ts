@@ -1,0 +1,127 @@
+// HTTP routes of recall petitions: open one against a mandate, sign, read progress (the count is public,
+// the signers are not), list a mandate's petitions, and set a council's threshold.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireViewer } from '../platform/authenticated.ts';
+import { councilIdParams } from './councils.schema.ts';
+import { federationError } from './federation-errors.ts';
+import { mandateIdParams } from './mandates.schema.ts';
+import { openRecallPetition } from './open-recall-petition.ts';
+import {
+  openPetitionBody,
+  petitionIdParams,
+  petitionView,
+  recallThresholdBody,
+  signatureView,
+} from './recall-petitions.schema.ts';
+import { findPetition, hasSigned, type PetitionRow, petitionsOfMandate } from './recall-petitions.store.ts';
+import { setRecallThreshold } from './set-recall-threshold.ts';
+import { signRecallPetition } from './sign-recall-petition.ts';
+
+const view = (p: PetitionRow, viewerHasSigned: boolean) => ({
+  id: p.id,
+  mandateId: p.mandate_id,
+  sendingCouncilId: p.sending_council_id,
+  reason: p.reason,
+  openedAt: new Date(p.opened_at).toISOString(),
+  membersAtOpening: p.members_at_opening,
+  thresholdPercent: p.threshold_percent,
+  signaturesNeeded: p.signatures_needed,
+  signatureCount: p.signature_count,
+  status: p.status,
+  thresholdReachedAt: p.threshold_reached_at ? new Date(p.threshold_reached_at).toISOString() : null,
+  viewerHasSigned,
+});
+
+export const recallPetitionsRoutes: FastifyPluginAsync = async (fastify) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const db = () => fastify.database.db;
+
+  app.post(
+    '/mandates/:id/recall-petitions',
+    {
+      schema: {
+        tags: ['federation'],
+        description: "Opens a petition to recall the delegate; the opener's is the first signature.",
+        params: mandateIdParams,
+        body: openPetitionBody,
+        response: { 201: petitionView },
+      },
+    },
+    async (request, reply) => {
+      const petition = await openRecallPetition(
+        db(),
+        requireViewer(request),
+        request.params.id,
+        request.body.reason,
+      );
+      return reply.status(201).send(view(petition, true));
+    },
+  );
+
+  app.get(
+    '/mandates/:id/recall-petitions',
+    {
+      schema: {
+        tags: ['federation'],
+        params: mandateIdParams,
+        response: { 200: z.object({ petitions: z.array(petitionView) }) },
+      },
+    },
+    async (request) => {
+      const rows = await petitionsOfMandate(db(), request.params.id);
+      const viewer = request.viewer;
+      return {
+        petitions: await Promise.all(
+          rows.map(async (p) => view(p, viewer ? await hasSigned(db(), p.id, viewer.personId) : false)),
+        ),
+      };
+    },
+  );
+
+  app.get(
+    '/recall-petitions/:id',
+    { schema: { tags: ['federation'], params: petitionIdParams, response: { 200: petitionView } } },
+    async (request) => {
+      const petition = await findPetition(db(), request.params.id);
+      if (!petition) throw federationError('petition-not-found');
+      const viewer = request.viewer;
+      return view(petition, viewer ? await hasSigned(db(), petition.id, viewer.personId) : false);
+    },
+  );
+
+  app.post(
+    '/recall-petitions/:id/signatures',
+    {
+      schema: {
+        tags: ['federation'],
+        params: petitionIdParams,
+        body: z.strictObject({}).optional(),
+        response: { 201: signatureView },
+      },
+    },
+    async (request, reply) => {
+      const { petition, crossedThreshold } = await signRecallPetition(
+        db(),
+        requireViewer(request),
+        request.params.id,
+      );
+      return reply.status(201).send({ ...view(petition, true), crossedThreshold });
+    },
+  );
+
+  app.put(
+    '/councils/:id/recall-threshold',
+    {
+      schema: {
+        tags: ['federation'],
+        params: councilIdParams,
+        body: recallThresholdBody,
+        response: { 200: recallThresholdBody },
+      },
+    },
+    async (request) =>
+      setRecallThreshold(db(), requireViewer(request), request.params.id, request.body.thresholdPercent),
+  );
+};
