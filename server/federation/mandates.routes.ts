@@ -20,6 +20,7 @@ import {
   rollView,
 } from './mandates.schema.ts';
 import {
+  baseCouncilsOf,
   databaseInstant,
   findMandate,
   type MandateRow,
@@ -68,6 +69,10 @@ export const mandatesRoutes: FastifyPluginAsync = async (fastify) => {
       if (!council) throw federationError('council-not-found');
       const at = request.query.at ?? (await databaseInstant(db()));
       const rows = await rollAt(db(), council.id, at);
+      const bases = await baseCouncilsOf(
+        db(),
+        rows.map((r) => r.mandate_id),
+      );
       return {
         councilId: council.id,
         at,
@@ -79,6 +84,7 @@ export const mandatesRoutes: FastifyPluginAsync = async (fastify) => {
           termStartsAt: r.term_starts_at,
           termEndsAt: r.term_ends_at,
           dependsOnMandateId: r.depends_on_mandate_id,
+          baseCouncil: bases.get(r.mandate_id) ?? { id: r.sending_council_id, name: r.sending_council_name },
         })),
         totalWeightMillis: rows.reduce((sum, r) => sum + r.weight_millis, 0),
       };

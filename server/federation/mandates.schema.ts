@@ -55,6 +55,8 @@ export const rollView = z.object({
       termStartsAt: z.string(),
       termEndsAt: z.string(),
       dependsOnMandateId: z.uuid().nullable(),
+      /** The base council this seat represents, at the bottom of its chain of mandates. */
+      baseCouncil: council,
     }),
   ),
   totalWeightMillis: z.int(),

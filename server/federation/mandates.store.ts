@@ -336,6 +336,28 @@ export async function traceToBase(db: Db, mandateId: string): Promise<TraceRow[]
   return rows;
 }
 
+/**
+ * The base council each mandate ultimately represents (the sender at the bottom of its depends-on
+ * chain), for a whole roll in one recursive query rather than one trace per seat.
+ */
+export async function baseCouncilsOf(
+  db: Db,
+  mandateIds: string[],
+): Promise<Map<string, { id: string; name: string }>> {
+  if (mandateIds.length === 0) return new Map();
+  const { rows } = await sql<{ root: string; id: string; name: string }>`
+    with recursive chain (root, id, depth) as (
+      select id, id, 0 from mandates where id = any(${mandateIds}::uuid[])
+      union all
+      select c.root, m.depends_on_mandate_id, c.depth + 1 from chain c join mandates m on m.id = c.id
+       where m.depends_on_mandate_id is not null and c.depth < 64
+    )
+    select distinct on (c.root) c.root, s.id, s.name
+      from chain c join mandates m on m.id = c.id join councils s on s.id = m.sending_council_id
+     order by c.root, c.depth desc`.execute(db);
+  return new Map(rows.map((r) => [r.root, { id: r.id, name: r.name }]));
+}
+
 /** Every mandate a sending council has issued for a seat council, newest term first. */
 export async function mandateHistory(
   db: Db,

@@ -286,6 +286,10 @@ describe('mandates from an election result', () => {
       ['Mina Huanuni', '→', 'Local Huanuni'],
     ]);
     expect(detail.trace.at(-1).sendingCouncil.kind).toBe('mine');
+    const nationalRoll = (await anyone.request('GET', `/api/v1/councils/${national}/roll`)).json();
+    expect(
+      nationalRoll.seats.map((seat: { baseCouncil: { name: string } }) => seat.baseCouncil.name),
+    ).toEqual(['Mina Huanuni']);
     expect(detail.history.map((h: { id: string }) => h.id)).toEqual([top.mandates[0]!.mandateId]);
     const me = await TestClient.signedIn(s.app, holder.login);
     const mine = (await me.request('GET', '/api/v1/me/mandates')).json();
