@@ -16,6 +16,7 @@ import { recallMandate } from '../server/federation/recall-mandate.ts';
 import { type Db, openDatabase } from '../server/platform/database.ts';
 import { migrate } from '../server/platform/migrate.ts';
 import type { Viewer } from '../server/platform/sessions.ts';
+import { prepareDatabase, say, unitDraw } from './bench-database.ts';
 
 const DB_NAME = 'cabildo_bench_roll';
 const SEED = 20_261_129;
@@ -47,38 +48,11 @@ const option = (args: string[], name: string, fallback: string) => {
   return at >= 0 ? (args[at + 1] ?? fallback) : fallback;
 };
 // A uniform [0,1) draw from a row number: unlike random(), independent of plan and row order.
-const unit = (expr: string, salt: number) =>
-  `((hashint8extended((${expr})::bigint, ${SEED + salt}) & 2147483647)::float8 / 2147483648)`;
+const unit = (expr: string, salt: number) => unitDraw(expr, SEED + salt);
 // Deterministic ids: person r (1..5) of base council index b0; mandate of chain `ls` at level, generation.
 const person = (b0: string, r: number | string) => `md5('bench-roll-person-' || (${b0} * 5 + ${r}))::uuid`;
 const mandateId = (level: string, ls: string, gen: number) =>
   `md5('bench-roll-m-' || ${level} || '-' || ${ls} || '-' || ${gen})::uuid`;
-
-const started = performance.now();
-const say = (what: string) =>
-  process.stdout.write(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${what}\n`);
-
-async function prepareDatabase(adminUrl: string, rebuild: boolean): Promise<{ url: string; fresh: boolean }> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    const { rows } = await admin.query<{ marker: string | null }>(
-      `select shobj_description(oid, 'pg_database') as marker from pg_database where datname = $1`,
-      [DB_NAME],
-    );
-    const fresh = rows.length === 0 || rows[0]?.marker !== MARKER || rebuild;
-    if (fresh) {
-      say(rows.length === 0 ? `creating ${DB_NAME}` : `dropping and recreating ${DB_NAME}`);
-      await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-      await admin.query(`create database ${DB_NAME}`);
-    }
-    const url = new URL(adminUrl);
-    url.pathname = `/${DB_NAME}`;
-    return { url: url.toString(), fresh };
-  } finally {
-    await admin.end();
-  }
-}
 
 async function generate(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -345,7 +319,7 @@ export async function main(args: string[]): Promise<void> {
     process.env.DATABASE_URL ??
     'postgres://postgres@127.0.0.1:5432/postgres';
   const runs = Number(option(args, '--runs', '5'));
-  const { url, fresh } = await prepareDatabase(adminUrl, args.includes('--rebuild'));
+  const { url, fresh } = await prepareDatabase(adminUrl, DB_NAME, MARKER, args.includes('--rebuild'));
   const handle = await openDatabase({ kind: 'postgres', url });
   try {
     const { applied } = await migrate(handle);
