@@ -6,12 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from './database.ts';
-import { listMigrations, migrate } from './migrate.ts';
+import { listMigrations, MIGRATIONS_DIR, migrate } from './migrate.ts';
 
 // A migrated PGlite, dumped once per migration set, loads in well under a second where initdb plus
 // migrations take several.
 function templatePath(): string {
-  const key = createHash('sha256').update(listMigrations().join(',')).digest('hex').slice(0, 16);
+  // Keyed by the migrations' contents, so an edited migration never reuses a stale template.
+  const hash = createHash('sha256');
+  for (const name of listMigrations()) hash.update(name).update(readFileSync(join(MIGRATIONS_DIR, name)));
+  const key = hash.digest('hex').slice(0, 16);
   return join(tmpdir(), 'cabildo-test-templates', `${key}.tar.gz`);
 }
 
