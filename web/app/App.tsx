@@ -4,6 +4,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { CouncilPage, HomePage } from '../federation/index.ts';
+import { MandatePage, MyMandatesPage } from '../mandates/index.ts';
 import {
   ApplicationQueuePage,
   JoinPage,
@@ -71,6 +72,10 @@ export function App() {
               <Route path="/set-password" component={SetPasswordPage} />
               <Route path="/setup" component={SetupPage} />
               <Route path="/me" component={MyCouncilsPage} />
+              <Route path="/me/mandates" component={MyMandatesPage} />
+              <Route path="/mandates/:id">
+                {(params) => <MandatePage mandateId={params.id} key={params.id} />}
+              </Route>
               <Route path="/councils/:id/applications">
                 {(params) => <ApplicationQueuePage councilId={params.id} />}
               </Route>

@@ -274,3 +274,105 @@ export interface ApportionmentPage {
 export interface ApportionmentHistory {
   entries: Apportionment[];
 }
+
+export type MandateStatus = 'active' | 'recalled' | 'resigned' | 'expired';
+
+export interface PersonRef {
+  id: string;
+  fullName: string;
+}
+
+/** Who sits in a council at an instant (GET /councils/:id/roll?at=). Weights in thousandths of a vote. */
+export interface Roll {
+  councilId: string;
+  at: string;
+  seats: {
+    mandateId: string;
+    holder: PersonRef;
+    weightMillis: number;
+    sendingCouncil: CouncilRef;
+    termStartsAt: string;
+    termEndsAt: string;
+    dependsOnMandateId: string | null;
+  }[];
+  totalWeightMillis: number;
+}
+
+export interface Mandate {
+  id: string;
+  seatCouncilId: string;
+  sendingCouncilId: string;
+  holderPersonId: string;
+  weightMillis: number;
+  termStartsAt: string;
+  termEndsAt: string;
+  status: MandateStatus;
+  endedAt: string | null;
+  endReason: string | null;
+  dependsOnMandateId: string | null;
+  electionResultId: string;
+  replacesMandateId: string | null;
+}
+
+/** GET /mandates/:id: the mandate, its trace down to the base council and its seat's history. */
+export interface MandateDetail extends Mandate {
+  trace: {
+    mandateId: string;
+    seatCouncil: CouncilRef;
+    sendingCouncil: CouncilRef & { kind: string };
+    holder: PersonRef;
+    status: MandateStatus;
+    endedAt: string | null;
+  }[];
+  /** Newest first. */
+  history: (Mandate & { holderName: string })[];
+}
+
+export interface MyMandate extends Mandate {
+  seatCouncil: CouncilRef;
+  sendingCouncil: CouncilRef;
+}
+
+export interface CountedCandidate {
+  personId: string;
+  votes: number;
+}
+
+/** What POST /councils/:id/election-results takes: a paper count signed by two tellers. */
+export interface ElectionResultInput {
+  source: 'paper-count';
+  sheetReference: string;
+  tellers: [string, string];
+  winners: CountedCandidate[];
+  substitutes: CountedCandidate[];
+  termEndsAt: string;
+}
+
+export interface ElectionResult {
+  electionResultId: string;
+  seatCouncilId: string;
+  termStartsAt: string;
+  mandates: {
+    mandateId: string;
+    personId: string;
+    weightMillis: number;
+    dependsOnMandateId: string | null;
+  }[];
+  supersededMandateIds: string[];
+}
+
+export interface RecallPetition {
+  id: string;
+  mandateId: string;
+  sendingCouncilId: string;
+  reason: string;
+  openedAt: string;
+  membersAtOpening: number;
+  thresholdPercent: number;
+  signaturesNeeded: number;
+  signatureCount: number;
+  /** 'vote-due': the threshold was reached and the recall vote is owed. */
+  status: 'open' | 'vote-due';
+  thresholdReachedAt: string | null;
+  viewerHasSigned: boolean;
+}

@@ -7,6 +7,7 @@ import { councilKindLabel } from '../app/council-labels.ts';
 import { errorText } from '../app/error-text.ts';
 import { useFormat } from '../app/format.ts';
 import { useApi } from '../app/use-api.ts';
+import { CouncilDelegatesTab } from '../mandates/index.ts';
 import { CouncilMembersTab } from '../members/index.ts';
 import { Badge, Button, Loading, Notice, PageHeader, Stats, type Tab, Tabs } from '../ui/index.ts';
 import { CouncilLedger } from './CouncilLedger.tsx';
@@ -17,7 +18,7 @@ const CouncilManageTab = lazy(() => import('./CouncilManageTab.tsx'));
 // A federation's seat table, public but read by few: a chunk of its own too.
 const CouncilApportionmentTab = lazy(() => import('./CouncilApportionmentTab.tsx'));
 
-type Section = 'overview' | 'members' | 'apportionment' | 'manage' | 'ledger';
+type Section = 'overview' | 'members' | 'apportionment' | 'delegates' | 'manage' | 'ledger';
 
 function Overview({ council, onChanged }: { council: Council; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -83,13 +84,15 @@ function Overview({ council, onChanged }: { council: Council; onChanged: () => v
 }
 
 /** Which tabs the viewer gets: members for the council's officers (base councils: federations have
- * no members of their own), a federation's seats for everyone, manage for those who build or move,
- * the ledger for those who may read it. */
+ * no members of their own), a federation's seats for everyone, delegates (its roll, and the delegates
+ * a council sends above) for everyone, manage for those who build or move, the ledger for those who
+ * may read it. */
 function sectionsFor(council: Council): Section[] {
   const { viewer } = council;
   const sections: Section[] = ['overview'];
   if (viewer.canSeeMembers && council.kind !== 'federation') sections.push('members');
   if (council.kind === 'federation') sections.push('apportionment');
+  if (council.kind === 'federation' || council.parent) sections.push('delegates');
   if (viewer.canManage || viewer.canMoveOrDissolve) sections.push('manage');
   if (viewer.canSeeLedger) sections.push('ledger');
   return sections;
@@ -111,6 +114,7 @@ function CouncilSections({ council, tab, onTab, onChanged }: SectionsProps) {
     overview: t('council.overview'),
     members: t('council.members'),
     apportionment: t('apportionment.tab'),
+    delegates: t('roll.tab'),
     manage: t('manage.tab'),
     ledger: t('ledger.title'),
   };
@@ -126,6 +130,7 @@ function CouncilSections({ council, tab, onTab, onChanged }: SectionsProps) {
         {selected === 'overview' && <Overview council={council} onChanged={onChanged} />}
         {selected === 'members' && <CouncilMembersTab council={council} onCouncilChanged={onChanged} />}
         {selected === 'apportionment' && <CouncilApportionmentTab council={council} />}
+        {selected === 'delegates' && <CouncilDelegatesTab council={council} />}
         {selected === 'manage' && <CouncilManageTab council={council} onCouncilChanged={onChanged} />}
         {selected === 'ledger' && <CouncilLedger councilId={council.id} />}
       </Suspense>

@@ -81,6 +81,11 @@ export default function MyCouncilsPage() {
   return (
     <RequireSignIn>
       <PageHeader title={t('me.title')} lead={t('me.lead')} />
+      <p className="actions">
+        <Link href="/me/mandates" className="button button--secondary">
+          {t('me.mandates')}
+        </Link>
+      </p>
       <MyCouncilsList />
     </RequireSignIn>
   );
