@@ -50,7 +50,8 @@ test('a council elects its delegate from a paper count, recalls her, and the sub
   await manage.getByRole('button', { name: 'Guardar la regla' }).click();
   await expect(manage.getByRole('status')).toHaveText('Regla guardada. Recalcule la tabla para aplicarla.');
   await manage.getByRole('button', { name: 'Recalcular ahora' }).click();
-  await expect(manage.getByRole('status')).toContainText('Tabla n.º 1 calculada');
+  // Specs share one server: the seats spec may already have recorded tables for this federation.
+  await expect(manage.getByRole('status')).toContainText(/Tabla n\.º \d+ calculada/);
 
   // The Villa Adela secretary records the paper count; two tellers with one name are refused first.
   const secretary = await (await browser.newContext()).newPage();
