@@ -7,6 +7,7 @@ import { requireViewer } from '../platform/authenticated.ts';
 import { councilIdParams } from './councils.schema.ts';
 import { federationError } from './federation-errors.ts';
 import { mandateIdParams } from './mandates.schema.ts';
+import { findMandate } from './mandates.store.ts';
 import { openRecallPetition } from './open-recall-petition.ts';
 import {
   openPetitionBody,
@@ -70,6 +71,7 @@ export const recallPetitionsRoutes: FastifyPluginAsync = async (fastify) => {
       },
     },
     async (request) => {
+      if (!(await findMandate(db(), request.params.id))) throw federationError('mandate-not-found');
       const rows = await petitionsOfMandate(db(), request.params.id);
       const viewer = request.viewer;
       return {

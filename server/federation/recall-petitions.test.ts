@@ -70,6 +70,9 @@ describe('recall petitions', () => {
     expect(progress.thresholdReachedAt).not.toBeNull();
     const listed = (await anyone.request('GET', `/api/v1/mandates/${mandateId}/recall-petitions`)).json();
     expect(listed.petitions.map((p: { id: string }) => p.id)).toEqual([petitionId]);
+    const unknown = await anyone.request('GET', `/api/v1/mandates/${petitionId}/recall-petitions`);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('mandate-not-found');
     expect((await verifyLedger(s.db, base))[0]!.firstBroken).toBeNull();
   });
 
