@@ -5,9 +5,11 @@
 // UTF-8 (or UTF-16) byte-order mark, Latin-1 text, and name lines holding a second quoted string (the
 // party). A malformed file yields `{ ok: false, error: { line, message } }` naming the 1-based line and
 // what was expected: the reader never throws and never guesses its way past a malformed line.
+import { type BltEncoding, BltParseError, decode } from './blt-source.ts';
+import { type NameLine, numericTokens, quotedStrings, showToken, titleOf } from './blt-tokens.ts';
 import type { BallotProfile, RankedBallot } from './tally.ts';
 
-export type BltEncoding = 'utf-8' | 'latin1' | 'auto';
+export type { BltEncoding } from './blt-source.ts';
 
 export interface BltReadOptions {
   /** 'auto' (default): UTF-8 when the bytes are valid UTF-8, else Latin-1 (Windows-1252) with a warning. */
@@ -31,15 +33,6 @@ export type BltReadResult =
       tieOrder?: number[];
     }
   | { ok: false; error: BltError };
-
-class BltParseError extends Error {
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const MAX_TOTAL = Number.MAX_SAFE_INTEGER;
 const UNSIGNED = /^\d+$/;
@@ -65,120 +58,8 @@ export function readBlt(input: Uint8Array | string, options: BltReadOptions = {}
 
 // ---------------------------------------------------------------------------------------------------
 // Decoding
-
-function decode(input: Uint8Array | string, encoding: BltEncoding, warnings: string[]): string {
-  if (typeof input === 'string') return input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  let bytes = input;
-  if (
-    bytes.length >= 2 &&
-    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-  ) {
-    const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-    try {
-      return new TextDecoder(label, { fatal: true }).decode(bytes.subarray(2));
-    } catch {
-      throw new BltParseError(
-        1,
-        `the file starts with a ${label.toUpperCase()} byte-order mark but is not valid ${label.toUpperCase()}`,
-      );
-    }
-  }
-  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  if (hasBom) bytes = bytes.subarray(3);
-  if (encoding === 'latin1') return new TextDecoder('latin1').decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const at = firstInvalidUtf8(bytes);
-    const line = lineOfByte(bytes, at);
-    if (isTruncatedSequence(bytes, at)) {
-      // Valid UTF-8 up to a character cut off by the end of the file: a truncated UTF-8 file, not Latin-1.
-      warnings.push(
-        `the file ends inside a UTF-8 character (line ${line}); the partial character was dropped`,
-      );
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, at));
-    }
-    if (encoding === 'utf-8' || hasBom) {
-      throw new BltParseError(
-        line,
-        `invalid UTF-8 at byte ${at + (hasBom ? 4 : 1)}${hasBom ? ' (the file has a UTF-8 byte-order mark)' : ''}; expected UTF-8 text (or read it as Latin-1)`,
-      );
-    }
-    warnings.push(
-      `the file is not valid UTF-8 (first bad byte on line ${line}); read as Latin-1 (Windows-1252)`,
-    );
-    return new TextDecoder('latin1').decode(bytes);
-  }
-}
-
-/** Offset of the first byte that makes `bytes` invalid UTF-8 (bytes.length if it is valid). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  const n = bytes.length;
-  while (i < n) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let min: number;
-    if (b >= 0xc2 && b <= 0xdf) {
-      need = 1;
-      min = 0x80;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      min = 0x800;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      min = 0x10000;
-    } else return i;
-    if (i + need >= n) return i;
-    let cp = b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return n;
-}
-
-/** Whether bytes[at..] is the start of a multi-byte UTF-8 sequence cut off by the end of the input. */
-function isTruncatedSequence(bytes: Uint8Array, at: number): boolean {
-  const b = bytes[at];
-  if (b === undefined) return false;
-  const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-  if (need < 0 || at + need < bytes.length) return false;
-  for (let k = at + 1; k < bytes.length; k++) if ((bytes[k]! & 0xc0) !== 0x80) return false;
-  return true;
-}
-
-function lineOfByte(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  const end = Math.min(offset, bytes.length);
-  for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) line++;
-  return line;
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Parsing
-
-interface NameLine {
-  line: number;
-  text: string;
-  /** The quoted strings on the line, or null when the line is not quoted. */
-  strings: string[] | null;
-  /** Why a line that opens with a quote could not be read as quoted strings. */
-  quoteError?: BltParseError;
-}
-
-function showToken(token: string): string {
-  const shown = token.length > 40 ? `${token.slice(0, 40)}…` : token;
-  return JSON.stringify(shown);
-}
 
 function parse(source: string, warnings: string[]): BltReadResult {
   // Lines end in \n from here on; the ballot lines are read in place (no array of a million lines).
@@ -722,62 +603,4 @@ function fastBallot(
       group = null;
     }
   }
-}
-
-/** Whitespace-separated tokens of a line of the numeric part, without a `#` comment. */
-function numericTokens(line: string): string[] {
-  const hash = line.indexOf('#');
-  const body = hash >= 0 ? line.slice(0, hash) : line;
-  const trimmed = body.trim();
-  return trimmed === '' ? [] : trimmed.split(/\s+/);
-}
-
-function titleOf(nl: NameLine): string {
-  if (nl.strings === null) return nl.text;
-  if (nl.strings.length !== 1) {
-    throw new BltParseError(
-      nl.line,
-      `expected the title as one quoted string, found ${nl.strings.length} quoted strings`,
-    );
-  }
-  return nl.strings[0]!;
-}
-
-/** The quoted strings of a line that starts with `"`; `""` inside a string stands for one quote. */
-function quotedStrings(line: string, lineNo: number): string[] {
-  const out: string[] = [];
-  let p = 0;
-  const n = line.length;
-  while (p < n) {
-    if (line.charCodeAt(p) !== 0x22) {
-      throw new BltParseError(
-        lineNo,
-        `unexpected ${showToken(line.slice(p))} after a quoted string; expected another quoted string or the end of the line`,
-      );
-    }
-    p++;
-    let s = '';
-    let closed = false;
-    while (p < n) {
-      const q = line.indexOf('"', p);
-      if (q < 0) {
-        s += line.slice(p);
-        p = n;
-        break;
-      }
-      s += line.slice(p, q);
-      if (line.charCodeAt(q + 1) === 0x22) {
-        s += '"';
-        p = q + 2;
-        continue;
-      }
-      p = q + 1;
-      closed = true;
-      break;
-    }
-    if (!closed) throw new BltParseError(lineNo, 'a quoted string is not closed; expected a closing "');
-    out.push(s);
-    while (p < n && (line[p] === ' ' || line[p] === '\t')) p++;
-  }
-  return out;
 }
