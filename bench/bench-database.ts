@@ -1,4 +1,4 @@
-// What the PostgreSQL benchmarks share: progress lines with elapsed time, a dedicated database that is
+// What the PostgreSQL benchmarks share: options, warm-up-then-timed runs, progress lines with elapsed time, a dedicated database that is
 // built once and reused while its marker (a comment on the database naming the generator version,
 // seed and sizes) matches, and a deterministic uniform draw usable inside set-based SQL.
 import pg from 'pg';
@@ -44,4 +44,22 @@ export async function prepareDatabase(
   } finally {
     await admin.end();
   }
+}
+
+/** The value after `name` in the benchmark's arguments, or `fallback`. */
+export function option(args: string[], name: string, fallback: string): string {
+  const at = args.indexOf(name);
+  return at >= 0 ? (args[at + 1] ?? fallback) : fallback;
+}
+
+/** One warm-up call, then `runs` timed calls; returns each run's milliseconds and the last result. */
+export async function time<T>(runs: number, fn: () => Promise<T>): Promise<{ ms: number[]; result: T }> {
+  let result = await fn();
+  const ms: number[] = [];
+  for (let r = 0; r < runs; r += 1) {
+    const t0 = performance.now();
+    result = await fn();
+    ms.push(performance.now() - t0);
+  }
+  return { ms, result };
 }

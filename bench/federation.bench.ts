@@ -5,13 +5,12 @@
 // materialised path) for the national node and one regional subtree against a naive recursive walk
 // that counts memberships, plus the home page query; median of R runs after one warm-up.
 import { availableParallelism, loadavg, totalmem } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { rollUp, treeWithRollUps } from '../server/federation/councils.store.ts';
 import { type Db, openDatabase } from '../server/platform/database.ts';
 import { migrate } from '../server/platform/migrate.ts';
-import { prepareDatabase, say, unitDraw } from './bench-database.ts';
+import { option, prepareDatabase, say, time, unitDraw } from './bench-database.ts';
 
 const DB_NAME = 'cabildo_bench_federation';
 const SEED = 20_250_601;
@@ -26,10 +25,6 @@ const PERSONS = 4_000_000;
 const MARKER = `cabildo-bench-federation v1 seed=${SEED} levels=${LEVELS.join(',')} memberships=${MEMBERSHIPS}`;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-const option = (args: string[], name: string, fallback: string) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? (args[at + 1] ?? fallback) : fallback;
-};
 // A uniform [0,1) draw from a row number: unlike random(), independent of plan and row order.
 const unit = (expr: string, salt: number) => unitDraw(expr, SEED + salt);
 
@@ -146,17 +141,6 @@ const naive = async (db: Db, id: string) =>
              (select count(*)::int from memberships m
                where m.council_id in (select id from sub) and m.status = 'active') as members`.execute(db)
   ).rows[0]!;
-
-async function time<T>(runs: number, fn: () => Promise<T>): Promise<{ ms: number[]; result: T }> {
-  let result = await fn();
-  const ms: number[] = [];
-  for (let r = 0; r < runs; r += 1) {
-    const t0 = performance.now();
-    result = await fn();
-    ms.push(performance.now() - t0);
-  }
-  return { ms, result };
-}
 
 export async function main(args: string[]): Promise<void> {
   const adminUrl =

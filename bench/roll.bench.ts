@@ -16,7 +16,7 @@ import { recallMandate } from '../server/federation/recall-mandate.ts';
 import { type Db, openDatabase } from '../server/platform/database.ts';
 import { migrate } from '../server/platform/migrate.ts';
 import type { Viewer } from '../server/platform/sessions.ts';
-import { prepareDatabase, say, unitDraw } from './bench-database.ts';
+import { option, prepareDatabase, say, time, unitDraw } from './bench-database.ts';
 
 const DB_NAME = 'cabildo_bench_roll';
 const SEED = 20_261_129;
@@ -43,10 +43,6 @@ const TARGET_RECALL_MS = 1000;
 const RECALL_REASON = 'bench recall';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-const option = (args: string[], name: string, fallback: string) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? (args[at + 1] ?? fallback) : fallback;
-};
 // A uniform [0,1) draw from a row number: unlike random(), independent of plan and row order.
 const unit = (expr: string, salt: number) => unitDraw(expr, SEED + salt);
 // Deterministic ids: person r (1..5) of base council index b0; mandate of chain `ls` at level, generation.
@@ -275,17 +271,6 @@ const traceAllSeats = async (db: Db, councilId: string, at: string) =>
         join persons p on p.id = m.holder_person_id
        order by ch.seat_id, ch.depth`.execute(db)
   ).rows;
-
-async function time<T>(runs: number, fn: () => Promise<T>): Promise<{ ms: number[]; result: T }> {
-  let result = await fn();
-  const ms: number[] = [];
-  for (let r = 0; r < runs; r += 1) {
-    const t0 = performance.now();
-    result = await fn();
-    ms.push(performance.now() - t0);
-  }
-  return { ms, result };
-}
 
 const sameIds = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().every((id, i) => id === [...b].sort()[i]);
