@@ -2,8 +2,8 @@
 // and in any number (rank order carries no meaning here); each approved candidate gets the paper's
 // full weight once. The candidates with the most approvals win.
 import { createLot, DEFAULT_SEED } from './drawing-lots.ts';
-import { electHighestTotals, resolveSeats } from './highest-totals.ts';
-import type { BallotProfile, CandidateStatus, Tally } from './tally.ts';
+import { resolveSeats, singleCountTally } from './highest-totals.ts';
+import type { BallotProfile, Tally } from './tally.ts';
 
 export interface ApprovalOptions {
   /** Seats to fill (top N); defaults to the profile's seats. */
@@ -41,39 +41,17 @@ export function countApproval(profile: BallotProfile, options: ApprovalOptions =
     }
   });
 
-  const eligible = profile.candidates.map((_, c) => c).filter((c) => !withdrawn.has(c));
-  const result = electHighestTotals(totals, eligible, seats, lot, profile.candidates, 1);
-  const elected = new Set(result.elected);
-  const statuses: CandidateStatus[] = profile.candidates.map((_, c) =>
-    withdrawn.has(c) ? 'withdrawn' : elected.has(c) ? 'elected' : 'excluded',
-  );
-  const notes = [
-    `${papers} papers approve ${approvals} times in all; ${blank} papers approve no standing candidate.`,
-    ...result.notes,
-  ];
-
-  return {
+  return singleCountTally({
     method: 'approval',
+    profile,
     seats,
-    candidates: [...profile.candidates],
-    elected: result.elected,
-    rounds: [
-      {
-        stage: 1,
-        action: 'count',
-        subjects: [],
-        totals: totals.map(String),
-        exhausted: '0',
-        elected: result.elected,
-        excluded: [],
-        statuses,
-        notes,
-      },
+    totals,
+    withdrawn,
+    lot,
+    valid: papers,
+    notes: [
+      `${papers} papers approve ${approvals} times in all; ${blank} papers approve no standing candidate.`,
     ],
-    valid: String(papers),
-    ranking: result.ranking,
-    tieBreaks: result.tieBreaks,
-    seed: lot.seed,
-    rejected: { blank: String(blank), overvote: '0' },
-  };
+    rejected: { blank, overvote: 0 },
+  });
 }

@@ -1,7 +1,7 @@
 // Single-count methods (plurality, approval) elect the candidates with the highest totals. Equal
 // totals stay equal in the ranking; only a tie that straddles the last seat is settled, by lot.
 import type { Lot } from './drawing-lots.ts';
-import type { BallotProfile, TieBreak } from './tally.ts';
+import type { BallotProfile, CandidateStatus, Tally, TieBreak } from './tally.ts';
 
 /** Seats must be a whole number from 1; a caller that passes anything else has a bug. */
 export function resolveSeats(requested: number | undefined, profile: BallotProfile): number {
@@ -78,4 +78,52 @@ export function electHighestTotals(
     );
   }
   return { ranking, elected, tieBreaks, notes };
+}
+
+/**
+ * The one-stage tally both single-count methods return: elect the highest totals among the standing
+ * candidates and record the single count with its notes (the method's own first, then the lot's).
+ */
+export function singleCountTally(input: {
+  method: 'plurality' | 'approval';
+  profile: BallotProfile;
+  seats: number;
+  totals: readonly number[];
+  withdrawn: ReadonlySet<number>;
+  lot: Lot;
+  valid: number;
+  notes: string[];
+  rejected: { blank: number; overvote: number };
+}): Tally {
+  const { profile, withdrawn } = input;
+  const eligible = profile.candidates.map((_, c) => c).filter((c) => !withdrawn.has(c));
+  const result = electHighestTotals(input.totals, eligible, input.seats, input.lot, profile.candidates, 1);
+  const elected = new Set(result.elected);
+  const statuses: CandidateStatus[] = profile.candidates.map((_, c) =>
+    withdrawn.has(c) ? 'withdrawn' : elected.has(c) ? 'elected' : 'excluded',
+  );
+  return {
+    method: input.method,
+    seats: input.seats,
+    candidates: [...profile.candidates],
+    elected: result.elected,
+    rounds: [
+      {
+        stage: 1,
+        action: 'count',
+        subjects: [],
+        totals: input.totals.map(String),
+        exhausted: '0',
+        elected: result.elected,
+        excluded: [],
+        statuses,
+        notes: [...input.notes, ...result.notes],
+      },
+    ],
+    valid: String(input.valid),
+    ranking: result.ranking,
+    tieBreaks: result.tieBreaks,
+    seed: input.lot.seed,
+    rejected: { blank: String(input.rejected.blank), overvote: String(input.rejected.overvote) },
+  };
 }

@@ -3,8 +3,8 @@
 // an overvote and is rejected (it cannot say which candidate it supports); a paper with no first mark
 // is blank. Both are recorded, never counted.
 import { createLot, DEFAULT_SEED } from './drawing-lots.ts';
-import { electHighestTotals, resolveSeats } from './highest-totals.ts';
-import type { BallotProfile, CandidateStatus, Tally } from './tally.ts';
+import { resolveSeats, singleCountTally } from './highest-totals.ts';
+import type { BallotProfile, Tally } from './tally.ts';
 
 export interface PluralityOptions {
   /** Seats to fill (top N); defaults to the profile's seats. */
@@ -44,41 +44,19 @@ export function countPlurality(profile: BallotProfile, options: PluralityOptions
     }
   }
 
-  const eligible = profile.candidates.map((_, c) => c).filter((c) => !withdrawn.has(c));
-  const result = electHighestTotals(totals, eligible, seats, lot, profile.candidates, 1);
-  const elected = new Set(result.elected);
-  const statuses: CandidateStatus[] = profile.candidates.map((_, c) =>
-    withdrawn.has(c) ? 'withdrawn' : elected.has(c) ? 'elected' : 'excluded',
-  );
   const valid = totals.reduce((sum, t) => sum + t, 0);
-  const notes = [
-    `${valid} valid papers, one mark each; ${overvote} overvoted (several marks at the first rank) and ${blank} blank papers are rejected.`,
-    ...(withdrawnOnly > 0 ? [`${withdrawnOnly} of the blank papers marked a withdrawn candidate.`] : []),
-    ...result.notes,
-  ];
-
-  return {
+  return singleCountTally({
     method: 'plurality',
+    profile,
     seats,
-    candidates: [...profile.candidates],
-    elected: result.elected,
-    rounds: [
-      {
-        stage: 1,
-        action: 'count',
-        subjects: [],
-        totals: totals.map(String),
-        exhausted: '0',
-        elected: result.elected,
-        excluded: [],
-        statuses,
-        notes,
-      },
+    totals,
+    withdrawn,
+    lot,
+    valid,
+    notes: [
+      `${valid} valid papers, one mark each; ${overvote} overvoted (several marks at the first rank) and ${blank} blank papers are rejected.`,
+      ...(withdrawnOnly > 0 ? [`${withdrawnOnly} of the blank papers marked a withdrawn candidate.`] : []),
     ],
-    valid: String(valid),
-    ranking: result.ranking,
-    tieBreaks: result.tieBreaks,
-    seed: lot.seed,
-    rejected: { blank: String(blank), overvote: String(overvote) },
-  };
+    rejected: { blank, overvote },
+  });
 }
