@@ -2,6 +2,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { assembliesRoutes, openRecallVote, pollsRoutes } from './decisions/index.ts';
 import {
   apportionmentRoutes,
   councilsRoutes,
@@ -28,7 +29,9 @@ export function buildServer(
       councilsRoutes,
       apportionmentRoutes,
       mandatesRoutes,
-      recallPetitionsRoutes,
+      recallPetitionsRoutes({ openRecallVote }),
+      assembliesRoutes,
+      pollsRoutes,
       joinApplicationsRoutes,
       membershipsRoutes,
     ],

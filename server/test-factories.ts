@@ -242,6 +242,13 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
     'recall_settings',
     'recall_petitions',
     'recall_signatures',
+    'assemblies',
+    'agenda_items',
+    'attendance',
+    'polls',
+    'poll_voters',
+    'secret_ballots',
+    'named_ballots',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

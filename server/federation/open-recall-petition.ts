@@ -19,13 +19,14 @@ import {
   type PetitionRow,
   recallThresholdPercent,
 } from './recall-petitions.store.ts';
-import { isPetitioner } from './sign-recall-petition.ts';
+import { isPetitioner, type RecallVoteOpener } from './sign-recall-petition.ts';
 
 export async function openRecallPetition(
   db: Db,
   viewer: Viewer,
   mandateId: string,
   reason: string,
+  openRecallVote?: RecallVoteOpener,
 ): Promise<PetitionRow> {
   return db.transaction().execute(async (tx) => {
     const mandate = await lockMandate(tx, mandateId, 'share');
@@ -71,6 +72,8 @@ export async function openRecallPetition(
       },
       new Date(at),
     );
+    // A council whose threshold is one signature: the opener's crosses it.
+    if (petition.status === 'vote-due' && openRecallVote) await openRecallVote(tx, petition);
     return petition;
   });
 }

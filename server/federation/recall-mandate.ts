@@ -15,7 +15,7 @@ import type { Viewer } from '../platform/sessions.ts';
 import { type CascadeOutcome, endMandatesWithCascade, retryOnDeadlock } from './cascade-mandate-end.ts';
 import { findCouncil } from './councils.store.ts';
 import { federationError } from './federation-errors.ts';
-import { lockMandate } from './mandates.store.ts';
+import { lockMandate, type MandateRow } from './mandates.store.ts';
 import { loadViewerFacts } from './viewer-facts.ts';
 
 export interface RecallDecision {
@@ -38,34 +38,58 @@ export async function recallMandate(
       if (!sender) throw federationError('council-not-found');
       if (!can('recall-mandate', await loadViewerFacts(tx, viewer, sender)))
         throw federationError('not-permitted');
-      if (mandate.ended_at !== null) throw federationError('mandate-ended');
-      const outcome = await endMandatesWithCascade(tx, [mandate], {
-        status: 'recalled',
-        reason: decision.decisionReference,
-        seatSubstitutesForRoots: true,
-      });
-      // The term ran out before this instant: nothing left to recall.
-      if (!outcome.ended.some((e) => e.cause === 'act')) throw federationError('mandate-ended');
-      await appendLedgerEntry(
-        tx,
-        {
-          chainId: sender.id,
-          kind: 'mandate.recalled',
-          actorPersonId: viewer?.personId ?? null,
-          payload: {
-            mandateId,
-            seatCouncilId: mandate.seat_council_id,
-            holderPersonId: mandate.holder_person_id,
-            decisionReference: decision.decisionReference,
-            minuteText: decision.minuteText,
-            ...ledgerLines(outcome),
-          },
-        },
-        new Date(outcome.endedAt),
-      );
-      return outcome;
+      return endByRecall(tx, mandate, decision, viewer?.personId ?? null);
     }),
   );
+}
+
+/**
+ * The recall decided by the sending council's recall vote (decisions' close-poll.ts), inside the vote's
+ * closing transaction `tx`: the vote is the authority, so no office is asked for. Same locks and cascade.
+ */
+export async function recallMandateByVote(
+  tx: Db,
+  mandateId: string,
+  decision: RecallDecision & { pollId: string },
+): Promise<CascadeOutcome> {
+  const mandate = await lockMandate(tx, mandateId, 'update');
+  if (!mandate) throw federationError('mandate-not-found');
+  return endByRecall(tx, mandate, decision, null);
+}
+
+async function endByRecall(
+  tx: Db,
+  mandate: MandateRow,
+  decision: RecallDecision & { pollId?: string },
+  actorPersonId: string | null,
+): Promise<CascadeOutcome> {
+  if (mandate.ended_at !== null) throw federationError('mandate-ended');
+  const outcome = await endMandatesWithCascade(tx, [mandate], {
+    status: 'recalled',
+    reason: decision.decisionReference,
+    seatSubstitutesForRoots: true,
+  });
+  // The term ran out before this instant: nothing left to recall.
+  if (!outcome.ended.some((e) => e.cause === 'act')) throw federationError('mandate-ended');
+  await appendLedgerEntry(
+    tx,
+    {
+      chainId: mandate.sending_council_id,
+      kind: 'mandate.recalled',
+      actorPersonId,
+      payload: {
+        mandateId: mandate.id,
+        seatCouncilId: mandate.seat_council_id,
+        holderPersonId: mandate.holder_person_id,
+        decisionReference: decision.decisionReference,
+        minuteText: decision.minuteText,
+        ...(decision.pollId ? { pollId: decision.pollId } : {}),
+        ...ledgerLines(outcome),
+      },
+    },
+    new Date(outcome.endedAt),
+  );
+  return outcome;
 }
 
 /** What one end-of-mandate entry lists: every mandate ended, offices ended, substitutes seated. */

@@ -18,7 +18,7 @@ import {
 } from './recall-petitions.schema.ts';
 import { findPetition, hasSigned, type PetitionRow, petitionsOfMandate } from './recall-petitions.store.ts';
 import { setRecallThreshold } from './set-recall-threshold.ts';
-import { signRecallPetition } from './sign-recall-petition.ts';
+import { type RecallVoteOpener, signRecallPetition } from './sign-recall-petition.ts';
 
 const view = (p: PetitionRow, viewerHasSigned: boolean) => ({
   id: p.id,
@@ -35,95 +35,100 @@ const view = (p: PetitionRow, viewerHasSigned: boolean) => ({
   viewerHasSigned,
 });
 
-export const recallPetitionsRoutes: FastifyPluginAsync = async (fastify) => {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const db = () => fastify.database.db;
+/** The routes, given the port that opens a petition's recall vote (decisions implements it). */
+export const recallPetitionsRoutes =
+  (ports: { openRecallVote?: RecallVoteOpener } = {}): FastifyPluginAsync =>
+  async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const db = () => fastify.database.db;
 
-  app.post(
-    '/mandates/:id/recall-petitions',
-    {
-      schema: {
-        tags: ['federation'],
-        description: "Opens a petition to recall the delegate; the opener's is the first signature.",
-        params: mandateIdParams,
-        body: openPetitionBody,
-        response: { 201: petitionView },
+    app.post(
+      '/mandates/:id/recall-petitions',
+      {
+        schema: {
+          tags: ['federation'],
+          description: "Opens a petition to recall the delegate; the opener's is the first signature.",
+          params: mandateIdParams,
+          body: openPetitionBody,
+          response: { 201: petitionView },
+        },
       },
-    },
-    async (request, reply) => {
-      const petition = await openRecallPetition(
-        db(),
-        requireViewer(request),
-        request.params.id,
-        request.body.reason,
-      );
-      return reply.status(201).send(view(petition, true));
-    },
-  );
-
-  app.get(
-    '/mandates/:id/recall-petitions',
-    {
-      schema: {
-        tags: ['federation'],
-        params: mandateIdParams,
-        response: { 200: z.object({ petitions: z.array(petitionView) }) },
+      async (request, reply) => {
+        const petition = await openRecallPetition(
+          db(),
+          requireViewer(request),
+          request.params.id,
+          request.body.reason,
+          ports.openRecallVote,
+        );
+        return reply.status(201).send(view(petition, true));
       },
-    },
-    async (request) => {
-      if (!(await findMandate(db(), request.params.id))) throw federationError('mandate-not-found');
-      const rows = await petitionsOfMandate(db(), request.params.id);
-      const viewer = request.viewer;
-      return {
-        petitions: await Promise.all(
-          rows.map(async (p) => view(p, viewer ? await hasSigned(db(), p.id, viewer.personId) : false)),
-        ),
-      };
-    },
-  );
+    );
 
-  app.get(
-    '/recall-petitions/:id',
-    { schema: { tags: ['federation'], params: petitionIdParams, response: { 200: petitionView } } },
-    async (request) => {
-      const petition = await findPetition(db(), request.params.id);
-      if (!petition) throw federationError('petition-not-found');
-      const viewer = request.viewer;
-      return view(petition, viewer ? await hasSigned(db(), petition.id, viewer.personId) : false);
-    },
-  );
-
-  app.post(
-    '/recall-petitions/:id/signatures',
-    {
-      schema: {
-        tags: ['federation'],
-        params: petitionIdParams,
-        body: z.strictObject({}).optional(),
-        response: { 201: signatureView },
+    app.get(
+      '/mandates/:id/recall-petitions',
+      {
+        schema: {
+          tags: ['federation'],
+          params: mandateIdParams,
+          response: { 200: z.object({ petitions: z.array(petitionView) }) },
+        },
       },
-    },
-    async (request, reply) => {
-      const { petition, crossedThreshold } = await signRecallPetition(
-        db(),
-        requireViewer(request),
-        request.params.id,
-      );
-      return reply.status(201).send({ ...view(petition, true), crossedThreshold });
-    },
-  );
-
-  app.put(
-    '/councils/:id/recall-threshold',
-    {
-      schema: {
-        tags: ['federation'],
-        params: councilIdParams,
-        body: recallThresholdBody,
-        response: { 200: recallThresholdBody },
+      async (request) => {
+        if (!(await findMandate(db(), request.params.id))) throw federationError('mandate-not-found');
+        const rows = await petitionsOfMandate(db(), request.params.id);
+        const viewer = request.viewer;
+        return {
+          petitions: await Promise.all(
+            rows.map(async (p) => view(p, viewer ? await hasSigned(db(), p.id, viewer.personId) : false)),
+          ),
+        };
       },
-    },
-    async (request) =>
-      setRecallThreshold(db(), requireViewer(request), request.params.id, request.body.thresholdPercent),
-  );
-};
+    );
+
+    app.get(
+      '/recall-petitions/:id',
+      { schema: { tags: ['federation'], params: petitionIdParams, response: { 200: petitionView } } },
+      async (request) => {
+        const petition = await findPetition(db(), request.params.id);
+        if (!petition) throw federationError('petition-not-found');
+        const viewer = request.viewer;
+        return view(petition, viewer ? await hasSigned(db(), petition.id, viewer.personId) : false);
+      },
+    );
+
+    app.post(
+      '/recall-petitions/:id/signatures',
+      {
+        schema: {
+          tags: ['federation'],
+          params: petitionIdParams,
+          body: z.strictObject({}).optional(),
+          response: { 201: signatureView },
+        },
+      },
+      async (request, reply) => {
+        const { petition, crossedThreshold, recallPollId } = await signRecallPetition(
+          db(),
+          requireViewer(request),
+          request.params.id,
+          ports.openRecallVote,
+        );
+        return reply.status(201).send({ ...view(petition, true), crossedThreshold, recallPollId });
+      },
+    );
+
+    app.put(
+      '/councils/:id/recall-threshold',
+      {
+        schema: {
+          tags: ['federation'],
+          params: councilIdParams,
+          body: recallThresholdBody,
+          response: { 200: recallThresholdBody },
+        },
+      },
+      async (request) =>
+        setRecallThreshold(db(), requireViewer(request), request.params.id, request.body.thresholdPercent),
+    );
+  };

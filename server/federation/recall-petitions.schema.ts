@@ -16,10 +16,14 @@ export const petitionView = z.object({
   signaturesNeeded: z.int(),
   signatureCount: z.int(),
   /** 'vote-due': the threshold was reached and the recall vote is owed (polls: issue 5). */
-  status: z.enum(['open', 'vote-due']),
+  status: z.enum(['open', 'vote-due', 'recalled', 'retained']),
   thresholdReachedAt: z.string().nullable(),
   /** Whether the signed-in person has signed (false for visitors). */
   viewerHasSigned: z.boolean(),
 });
 
-export const signatureView = petitionView.extend({ crossedThreshold: z.boolean() });
+export const signatureView = petitionView.extend({
+  crossedThreshold: z.boolean(),
+  /** The recall vote the crossing signature opened. */
+  recallPollId: z.uuid().nullable(),
+});

@@ -15,7 +15,7 @@ export interface PetitionRow {
   threshold_percent: number;
   signatures_needed: number;
   signature_count: number;
-  status: 'open' | 'vote-due';
+  status: 'open' | 'vote-due' | 'recalled' | 'retained';
   threshold_reached_at: Date | null;
 }
 
@@ -119,4 +119,15 @@ export async function countSignature(
              threshold_reached_at = case when ${crossed}::boolean then ${at}::timestamptz else threshold_reached_at end
        where id = ${petitionId} returning *`.execute(tx)
   ).rows[0]!;
+}
+
+/** The petition ends in its vote's outcome (decisions' close-poll.ts, in the vote's closing transaction). */
+export async function decideRecallPetition(
+  tx: Db,
+  petitionId: string,
+  status: 'recalled' | 'retained',
+  at: string,
+): Promise<void> {
+  await sql`update recall_petitions set status = ${status}, decided_at = ${at}::timestamptz
+             where id = ${petitionId} and status = 'vote-due'`.execute(tx);
 }

@@ -1,7 +1,7 @@
 // A member of the sending council signs a petition to recall its delegate. When the signatures reach the
-// number fixed at opening, the petition becomes 'vote-due': the recall vote it calls for arrives with
-// polls (TODO #5: open the recall poll here, in this transaction). Signing goes on after that, as a
-// record of support; only the crossing signature changes the status.
+// number fixed at opening, the petition becomes 'vote-due' and its recall vote opens in this same
+// transaction, through the `openRecallVote` port (decisions implements it: the dependency stays one-way).
+// Signing goes on after that, as a record of support; only the crossing signature changes the status.
 //
 // Lock: the petition's row FOR UPDATE, first and to commit. Concurrent signers of one petition take turns,
 // so the count is exact and exactly one signature crosses the threshold. A delegate signing in a federated
@@ -22,11 +22,15 @@ import {
 } from './mandates.store.ts';
 import { countSignature, insertSignature, lockPetition, type PetitionRow } from './recall-petitions.store.ts';
 
+/** Opens the recall vote a petition calls for, inside the crossing transaction; returns the poll id. */
+export type RecallVoteOpener = (tx: Db, petition: PetitionRow) => Promise<string>;
+
 export async function signRecallPetition(
   db: Db,
   viewer: Viewer,
   petitionId: string,
-): Promise<{ petition: PetitionRow; crossedThreshold: boolean }> {
+  openRecallVote?: RecallVoteOpener,
+): Promise<{ petition: PetitionRow; crossedThreshold: boolean; recallPollId: string | null }> {
   return db.transaction().execute(async (tx) => {
     const petition = await lockPetition(tx, petitionId);
     if (!petition) throw federationError('petition-not-found');
@@ -58,7 +62,8 @@ export async function signRecallPetition(
       },
       new Date(at),
     );
-    return { petition: updated, crossedThreshold: crossed };
+    const recallPollId = crossed && openRecallVote ? await openRecallVote(tx, updated) : null;
+    return { petition: updated, crossedThreshold: crossed, recallPollId };
   });
 }
 

@@ -1,0 +1,217 @@
+// Request and response schemas of assemblies and polls; they are also the OpenAPI document.
+import { z } from 'zod';
+import {
+  MAJORITIES,
+  MAJORITY_BASES,
+  POLL_METHODS,
+  RECEIPT_CODE_PATTERN,
+  SECRECIES,
+  YES_NO_CHOICES,
+} from '../../core/decisions/index.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const instant = z.iso.datetime({ offset: true }).refine((s) => {
+  const year = new Date(s).getUTCFullYear();
+  return year >= 1900 && year <= 9999;
+}, 'an instant between the years 1900 and 9999');
+
+export const idParams = z.strictObject({ id: z.uuid() });
+
+const quorum = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('more-than-half') }),
+  z.strictObject({ kind: z.literal('percent'), percent: z.int().min(1).max(100) }),
+]);
+
+export const conveneBody = z
+  .strictObject({
+    title: text(200),
+    startsAt: instant,
+    isExtraordinary: z.boolean().default(false),
+    place: text(300).nullable().default(null),
+    onlineUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .nullable()
+      .default(null),
+    quorum: quorum.default({ kind: 'more-than-half' }),
+    agenda: z
+      .array(z.strictObject({ title: text(300), notes: text(5000).nullable().default(null) }))
+      .max(100)
+      .default([]),
+  })
+  .refine((b) => b.place !== null || b.onlineUrl !== null, {
+    message: 'an assembly meets at a place, online, or both',
+    path: ['place'],
+  });
+
+export const attendanceBody = z.strictObject({
+  personId: z.uuid().optional(),
+  mandateId: z.uuid().optional(),
+});
+export const checkOutBody = z.strictObject({ personId: z.uuid().optional() });
+
+const option = z.strictObject({ label: text(200), personId: z.uuid().nullable().default(null) });
+
+export const openPollBody = z.strictObject({
+  kind: z.enum(['motion', 'election', 'referendum']),
+  assemblyId: z.uuid().nullable().default(null),
+  title: text(300),
+  body: text(20000).nullable().default(null),
+  method: z.enum(POLL_METHODS),
+  options: z.array(option).max(200).default([]),
+  seats: z.int().min(1).max(200).default(1),
+  maxMarks: z.int().min(1).max(200).default(1),
+  allowSplit: z.boolean().default(false),
+  majority: z.enum(MAJORITIES).default('simple'),
+  majorityBase: z.enum(MAJORITY_BASES).default('voting'),
+  secrecy: z.enum(SECRECIES).default('open'),
+  closesAt: instant.nullable().default(null),
+});
+
+export const castBody = z.union([
+  z.strictObject({ mandateId: z.uuid().optional(), choice: z.enum(YES_NO_CHOICES) }),
+  z.strictObject({
+    mandateId: z.uuid().optional(),
+    split: z.strictObject({
+      yes: z.int().min(0).max(100_000_000).optional(),
+      no: z.int().min(0).max(100_000_000).optional(),
+      abstain: z.int().min(0).max(100_000_000).optional(),
+    }),
+  }),
+  z.strictObject({
+    mandateId: z.uuid().optional(),
+    ranking: z.array(z.int().min(0).max(1000)).max(200),
+  }),
+]);
+
+export const receiptView = z.object({
+  pollId: z.uuid(),
+  receiptCode: z.string().regex(RECEIPT_CODE_PATTERN),
+  weightMillis: z.int(),
+});
+
+export const quorumView = z.object({
+  presentMillis: z.number(),
+  entitledMillis: z.number(),
+  neededMillis: z.number(),
+  isQuorate: z.boolean(),
+});
+
+const optionView = z.object({ label: z.string(), personId: z.uuid().nullable() });
+
+export const pollView = z.object({
+  id: z.uuid(),
+  councilId: z.uuid(),
+  assemblyId: z.uuid().nullable(),
+  kind: z.enum(['motion', 'election', 'recall', 'referendum']),
+  title: z.string(),
+  body: z.string().nullable(),
+  method: z.enum(POLL_METHODS),
+  options: z.array(optionView),
+  seats: z.int(),
+  maxMarks: z.int(),
+  allowSplit: z.boolean(),
+  majority: z.enum(MAJORITIES),
+  majorityBase: z.enum(MAJORITY_BASES),
+  secrecy: z.enum(SECRECIES),
+  electorate: z.enum(['members', 'mandates', 'members-below']),
+  recallPetitionId: z.uuid().nullable(),
+  subjectMandateId: z.uuid().nullable(),
+  status: z.enum(['open', 'closed', 'cancelled']),
+  openedAt: z.string(),
+  closesAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  entitledMillis: z.number(),
+  presentAtOpenMillis: z.number().nullable(),
+  presentAtCloseMillis: z.number().nullable(),
+  seed: z.string(),
+  ballotsCast: z.int(),
+  /** core/decisions/polls/poll-tally.ts PollResult, once closed. */
+  result: z.unknown().nullable(),
+  outcome: z.enum(['adopted', 'rejected', 'elected', 'no-valid-ballots']).nullable(),
+  viewer: z.object({
+    hasVoted: z.boolean(),
+    /** Mandates on this body's roll the viewer may still vote with (delegate bodies). */
+    votableMandates: z.array(z.object({ mandateId: z.uuid(), weightMillis: z.int() })),
+    mayVote: z.boolean(),
+    mayClose: z.boolean(),
+  }),
+});
+
+export const publishedBallotsView = z.object({
+  pollId: z.uuid(),
+  method: z.enum(POLL_METHODS),
+  options: z.array(z.string()),
+  seats: z.int(),
+  seed: z.string(),
+  ballots: z.array(
+    z.object({
+      receiptCode: z.string(),
+      contents: z.unknown(),
+      weightMillis: z.int(),
+      baseCouncilId: z.uuid().nullable(),
+      voterName: z.string().nullable(),
+    }),
+  ),
+});
+
+export const sealView = z.object({
+  recorded: z
+    .object({ voters: z.int(), votersDigest: z.string(), ballots: z.int(), ballotsDigest: z.string() })
+    .nullable(),
+  current: z.object({
+    voters: z.int(),
+    votersDigest: z.string(),
+    ballots: z.int(),
+    ballotsDigest: z.string(),
+  }),
+  matches: z.boolean(),
+});
+
+export const agendaItemView = z.object({
+  id: z.uuid(),
+  position: z.int(),
+  title: z.string(),
+  notes: z.string().nullable(),
+});
+
+export const assemblySummaryView = z.object({
+  id: z.uuid(),
+  councilId: z.uuid(),
+  title: z.string(),
+  startsAt: z.string(),
+  isExtraordinary: z.boolean(),
+  place: z.string().nullable(),
+  onlineUrl: z.string().nullable(),
+  status: z.enum(['convened', 'in-session', 'closed', 'cancelled']),
+});
+
+export const assemblyView = assemblySummaryView.extend({
+  councilName: z.string(),
+  councilKind: z.string(),
+  convenedAt: z.string(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  quorumRule: quorum,
+  agenda: z.array(agendaItemView),
+  quorum: quorumView,
+  present: z.array(
+    z.object({
+      personId: z.uuid(),
+      name: z.string(),
+      mandateId: z.uuid().nullable(),
+      weightMillis: z.int(),
+    }),
+  ),
+  polls: z.array(
+    pollView.pick({ id: true, title: true, kind: true, status: true, outcome: true, secrecy: true }),
+  ),
+  viewer: z.object({
+    mayChair: z.boolean(),
+    isPresent: z.boolean(),
+    /** Delegate bodies: the viewer's mandates on this council's roll. */
+    mandates: z.array(z.object({ mandateId: z.uuid(), weightMillis: z.int() })),
+    isMember: z.boolean(),
+  }),
+});
