@@ -1,10 +1,13 @@
 // `npm start`: open the database (PGlite in CABILDO_DATA_DIR, or DATABASE_URL), migrate, seed the demo
 // federation into an empty database unless CABILDO_DEMO=0, and serve the API and the web app.
 import { buildServer, WEB_DIST } from './build-server.ts';
+import { closeDuePolls } from './decisions/index.ts';
 import { isEmptyInstance, seedDemoFederation } from './demo/index.ts';
+import { expireMandates } from './federation/index.ts';
 import { openConfiguredDatabase } from './open-configured-database.ts';
 import { ConfigError, readConfig } from './platform/config.ts';
 import { DataDirLockedError } from './platform/data-dir-lock.ts';
+import { startScheduledTasks } from './platform/scheduled-tasks.ts';
 
 async function main() {
   const config = readConfig();
@@ -22,8 +25,14 @@ async function main() {
     );
   }
   const app = await buildServer(database, config, { logger: true, webDir: WEB_DIST });
+  // Polls past their closing time are counted; mandates past their term end with what depends on them.
+  const stopTasks = startScheduledTasks([
+    { name: 'close-due-polls', everyMs: 15_000, run: () => closeDuePolls(database.db) },
+    { name: 'expire-mandates', everyMs: 60_000, run: () => expireMandates(database.db) },
+  ]);
   const stop = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
+    await stopTasks();
     await app.close();
     await database.close();
     process.exit(0);

@@ -4,6 +4,8 @@
 // secret_ballots and named_ballots tables; reads memberships and mandates as facts, and acts on
 // mandates only through federation's index (the rights check, recall by vote).
 export { assembliesRoutes } from './assemblies.routes.ts';
+export { closeDuePolls } from './close-due-polls.task.ts';
 export { closePoll } from './close-poll.ts';
+export { conveneAssembly } from './convene-assembly.ts';
 export { openRecallVote } from './open-recall-vote.ts';
 export { pollsRoutes } from './polls.routes.ts';

@@ -32,6 +32,7 @@ import {
   openPollIdsFor,
   type PollRow,
   pollsOfCouncil,
+  recallPollIdOf,
 } from './polls.store.ts';
 
 export async function pollViewOf(
@@ -197,6 +198,23 @@ export const pollsRoutes: FastifyPluginAsync = async (fastify) => {
       });
       counts.announce(request.params.id);
       return reply.status(201).send(receipt);
+    },
+  );
+
+  app.get(
+    '/recall-petitions/:id/vote',
+    {
+      schema: {
+        tags: ['decisions'],
+        description: 'The recall vote a petition opened when it reached its threshold.',
+        params: idParams,
+        response: { 200: pollView },
+      },
+    },
+    async (request) => {
+      const id = await recallPollIdOf(db(), request.params.id);
+      if (!id) throw decisionError('poll-not-found');
+      return pollViewOf(db(), await readablePoll(db(), id, request.viewer), request.viewer);
     },
   );
 

@@ -264,3 +264,8 @@ export async function duePollIds(db: Db): Promise<string[]> {
      order by closes_at limit 100`.execute(db);
   return rows.map((r) => r.id);
 }
+
+export async function recallPollIdOf(db: Db, petitionId: string): Promise<string | undefined> {
+  const { rows } = await sql<{ id: string }>`select id from polls where recall_petition_id = ${petitionId}`.execute(db);
+  return rows[0]?.id;
+}

@@ -13,6 +13,7 @@ export { retryOnDeadlock } from './cascade-mandate-end.ts';
 export { councilsRoutes } from './councils.routes.ts';
 export { type CouncilRow, findCouncil, insertOffice, lockCouncil, subtreeEnd } from './councils.store.ts';
 export { federationError } from './federation-errors.ts';
+export { expireMandates } from './expire-mandates.task.ts';
 export { importCouncilRows, importCouncils } from './import-councils.ts';
 export { assertMandateRight, type MandateRight } from './mandate-rights.ts';
 export { mandatesRoutes } from './mandates.routes.ts';

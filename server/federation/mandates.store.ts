@@ -386,3 +386,17 @@ export async function mandatesOfPerson(
      order by m.term_starts_at desc, m.id limit 200`.execute(db);
   return rows;
 }
+
+/** Mandates still marked active whose term has run out (the expiry task), oldest first. */
+export async function termEndedMandateIds(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    select id from mandates where ended_at is null and term_ends_at <= clock_timestamp()
+     order by term_ends_at, id limit 500`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+/** The mandate ended at its term's end: status 'expired', ended_at = term_ends_at (under its row lock). */
+export async function markTermEnded(tx: Db, id: string): Promise<void> {
+  await sql`update mandates set status = 'expired', ended_at = term_ends_at, end_reason = 'term-ended'
+             where id = ${id} and ended_at is null`.execute(tx);
+}
