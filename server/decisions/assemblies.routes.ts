@@ -16,6 +16,7 @@ import {
   findAssembly,
   quorumRuleOf,
 } from './assemblies.store.ts';
+import { assemblyCalendar } from './assembly-calendar.ts';
 import { assemblyQuorum } from './assembly-quorum.ts';
 import { checkIn, checkOut } from './check-in.ts';
 import { closeAssembly } from './close-assembly.ts';
@@ -142,6 +143,35 @@ export const assembliesRoutes: FastifyPluginAsync = async (fastify) => {
     '/assemblies/:id',
     { schema: { tags: ['decisions'], params: idParams, response: { 200: assemblyView } } },
     async (request) => assemblyViewOf(db(), request.params.id, request.viewer),
+  );
+
+  app.get(
+    '/assemblies/:id/calendar.ics',
+    {
+      schema: {
+        tags: ['decisions'],
+        description: 'The iCalendar invitation to the sitting (text/calendar).',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const assembly = await findAssembly(db(), request.params.id);
+      if (!assembly) throw decisionError('assembly-not-found');
+      const council = await findCouncil(db(), assembly.council_id);
+      if (!council || !mayDecide('read-assembly', await loadViewerFacts(db(), request.viewer, council)))
+        throw decisionError('not-permitted');
+      const origin = `${request.protocol}://${request.host}`;
+      const text = assemblyCalendar(
+        assembly,
+        council.name,
+        await agendaOf(db(), assembly.id),
+        `${origin}/assemblies/${assembly.id}`,
+      );
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="assembly-${assembly.id}.ics"`)
+        .send(text);
+    },
   );
 
   app.post(
