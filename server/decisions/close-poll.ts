@@ -1,21 +1,13 @@
 // Closes a poll and counts it: by the council's officer, or by the closing task when its time is up.
 // The tally is the pure tallyPoll over the ballots as they will be published, with the seed fixed at
 // opening — so anyone can recompute it from the published list. The closing ledger entry seals the poll
-// (poll-seal.ts). Then what the result decides happens in the same transaction: an adopted recall vote
-// recalls the mandate (with its cascade, ADR 0004); a rejected one retains it and closes the petition.
+// (poll-seal.ts). Then what the result decides happens in the same transaction (poll-outcome.ts).
 //
 // Locks: the poll row FOR UPDATE first — ballots in flight hold FOR SHARE, so the close waits for them
 // and every ballot committed before the instant is counted, none after. Then, for a recall, the petition
 // and the mandate (recallMandateByVote); the ledger heads last.
 import { mayDecide, tallyPoll } from '../../core/decisions/index.ts';
-import {
-  databaseInstant,
-  decideRecallPetition,
-  findCouncil,
-  loadViewerFacts,
-  recallMandateByVote,
-  retryOnDeadlock,
-} from '../federation/index.ts';
+import { databaseInstant, findCouncil, loadViewerFacts, retryOnDeadlock } from '../federation/index.ts';
 import type { Db } from '../platform/database.ts';
 import { appendLedgerEntry } from '../platform/ledger.ts';
 import { publishEvent } from '../platform/realtime.ts';
@@ -24,6 +16,7 @@ import { findAssembly } from './assemblies.store.ts';
 import { assemblyQuorum } from './assembly-quorum.ts';
 import { rulesOf } from './cast-ballot.ts';
 import { decisionError } from './decisions-errors.ts';
+import { applyPollOutcome } from './poll-outcome.ts';
 import { computePollSeal } from './poll-seal.ts';
 import { ballotsOfPoll, closePollRow, findPoll, lockPoll, type PollRow } from './polls.store.ts';
 
@@ -77,17 +70,7 @@ export async function closePoll(db: Db, viewer: Viewer | null, pollId: string): 
         },
         new Date(at),
       );
-      if (poll.kind === 'recall' && poll.recall_petition_id && poll.subject_mandate_id) {
-        const recalled = result.outcome === 'adopted';
-        await decideRecallPetition(tx, poll.recall_petition_id, recalled ? 'recalled' : 'retained', at);
-        if (recalled) {
-          await recallMandateByVote(tx, poll.subject_mandate_id, {
-            pollId: poll.id,
-            decisionReference: `recall vote ${poll.id}`,
-            minuteText: `${poll.title}: ${result.method === 'yes-no' ? `yes ${result.totals.yes / 1000}, no ${result.totals.no / 1000}, abstain ${result.totals.abstain / 1000}` : ''}`,
-          });
-        }
-      }
+      await applyPollOutcome(tx, poll, result, at);
       const event = { type: 'poll-closed', data: { pollId: poll.id, outcome: result.outcome } };
       await publishEvent(tx, `poll:${poll.id}`, event);
       if (poll.assembly_id) await publishEvent(tx, `assembly:${poll.assembly_id}`, event);
