@@ -51,7 +51,9 @@ export function isActiveAt(m: MandateTimes, at: Date): boolean {
   return mandateStatusAt(m, at) === 'active';
 }
 
-export type WeightRule = 'one-seat-one-vote' | 'represented-members';
+/** What a federated council's seats weigh in its votes; chosen with its apportionment rule. */
+export const WEIGHT_RULES = ['one-seat-one-vote', 'represented-members'] as const;
+export type WeightRule = (typeof WEIGHT_RULES)[number];
 
 /**
  * Weight of each of a child council's mandates, in millis of a vote. 'represented-members' gives the

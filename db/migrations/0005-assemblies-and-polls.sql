@@ -160,3 +160,8 @@ alter table recall_petitions add constraint recall_petitions_threshold_reached
   check ((status = 'open') = (threshold_reached_at is null));
 alter table recall_petitions add constraint recall_petitions_decided
   check ((status in ('recalled', 'retained')) = (decided_at is not null));
+
+-- A federated council chooses what each seat weighs in its votes: one seat, one vote, or the members the
+-- seat stands for (core mandateWeightMillis). Fixed in each mandate when it is issued.
+alter table apportionment_rules add column weight_rule text not null default 'one-seat-one-vote'
+  check (weight_rule in ('one-seat-one-vote', 'represented-members'));

@@ -18,13 +18,21 @@ import {
   type PollRules,
   receiptCodeFrom,
 } from '../../core/decisions/index.ts';
-import { activeMembersAmong, assertMandateRight, databaseInstant, findCouncil } from '../federation/index.ts';
+import { assertMandateRight, databaseInstant } from '../federation/index.ts';
 import type { Db } from '../platform/database.ts';
 import type { Viewer } from '../platform/sessions.ts';
 import { isPresent } from './assemblies.store.ts';
 import { decisionError } from './decisions-errors.ts';
-import { baseCouncilOfVoter } from './electorate.store.ts';
-import { insertNamedBallot, insertSecretBallot, insertVoter, lockPoll, type PollRow } from './polls.store.ts';
+import {
+  castMemberBallot,
+  findPoll,
+  insertNamedBallot,
+  insertSecretBallot,
+  insertVoter,
+  lockPoll,
+  type MemberBallotOutcome,
+  type PollRow,
+} from './polls.store.ts';
 
 export interface CastInput {
   ballot: BallotInput;
@@ -43,30 +51,91 @@ export async function castBallot(
   pollId: string,
   input: CastInput,
 ): Promise<CastReceipt> {
+  // The rules never change once a poll is open; its status is checked again under its lock.
+  const poll = await findPoll(db, pollId);
+  if (!poll) throw decisionError('poll-not-found');
+  if (poll.status !== 'open') throw decisionError('poll-closed');
+  if (poll.electorate === 'mandates') return castDelegateBallot(db, viewer, poll, input);
+  if (input.mandateId) throw decisionError('poll-shape-invalid', 'mandateId');
+  const contents = checkBallot(rulesOf(poll), input.ballot, ONE_VOTE_MILLIS);
+  if (!contents.ok) throw decisionError(contents.error, contents.field);
+  for (let attempt = 1; ; attempt++) {
+    const receiptCode = receiptCodeFrom(randomBytes(8));
+    let outcome: MemberBallotOutcome;
+    try {
+      outcome = await castMemberBallot(db, {
+        pollId: poll.id,
+        personId: viewer.personId,
+        receiptCode,
+        contents: contents.value,
+        weightMillis: ONE_VOTE_MILLIS,
+        baseCouncilId: null,
+        secrecy: poll.secrecy,
+        electorate: poll.electorate,
+      });
+    } catch (error) {
+      // Two ballots drew the same 60-bit code (about once in 10^12 pairs): the statement wrote
+      // nothing; draw again.
+      if (attempt < 3 && isReceiptCollision(error)) continue;
+      throw error;
+    }
+    if (!outcome.is_open) throw decisionError('poll-closed');
+    if (!outcome.is_entitled) throw decisionError('not-entitled');
+    if (!outcome.is_present) throw decisionError('not-checked-in');
+    if (!outcome.is_new) throw decisionError('already-voted');
+    return { pollId: poll.id, receiptCode, weightMillis: ONE_VOTE_MILLIS };
+  }
+}
+
+const isReceiptCollision = (error: unknown) =>
+  (error as { code?: unknown }).code === '23505' &&
+  /receipt_code/.test(String((error as { constraint?: unknown }).constraint ?? ''));
+
+/**
+ * A delegate's ballot: the rights check needs the mandate's share lock and the instant read after it
+ * (ADR 0004), so this path is a transaction of several statements.
+ */
+async function castDelegateBallot(
+  db: Db,
+  viewer: Viewer,
+  found: PollRow,
+  input: CastInput,
+): Promise<CastReceipt> {
   return db.transaction().execute(async (tx) => {
-    const poll = await lockPoll(tx, pollId, 'share');
+    const poll = await lockPoll(tx, found.id, 'share');
     if (!poll) throw decisionError('poll-not-found');
     const at = await databaseInstant(tx);
     if (poll.status !== 'open' || (poll.closes_at !== null && poll.closes_at <= at))
       throw decisionError('poll-closed');
-
-    const { weightMillis, mandateId, baseCouncilId } = await entitlement(
-      tx,
-      poll,
-      viewer.personId,
-      input.mandateId,
-    );
+    if (!input.mandateId) throw decisionError('mandate-required', 'mandateId');
+    const right = await assertMandateRight(tx, input.mandateId, viewer.personId);
+    if (right.mandate.seat_council_id !== poll.council_id)
+      throw decisionError('mandate-not-for-this-body', 'mandateId');
+    const mandateId = input.mandateId;
+    const weightMillis = right.mandate.weight_millis;
     if (poll.assembly_id && !(await isPresent(tx, poll.assembly_id, viewer.personId, mandateId)))
       throw decisionError('not-checked-in');
     const contents = checkBallot(rulesOf(poll), input.ballot, weightMillis);
     if (!contents.ok) throw decisionError(contents.error, contents.field);
-
-    if (!(await insertVoter(tx, poll.id, viewer.personId, mandateId, at)))
+    // Dated at the rights check's instant, read after the mandate's lock (mandate-rights.ts).
+    if (!(await insertVoter(tx, poll.id, viewer.personId, mandateId, right.checkedAt)))
       throw decisionError('already-voted');
     const receiptCode = receiptCodeFrom(randomBytes(8));
-    const ballot = { pollId: poll.id, receiptCode, contents: contents.value, weightMillis, baseCouncilId };
+    const ballot = {
+      pollId: poll.id,
+      receiptCode,
+      contents: contents.value,
+      weightMillis,
+      baseCouncilId: null,
+    };
     if (poll.secrecy === 'secret') await insertSecretBallot(tx, ballot);
-    else await insertNamedBallot(tx, { ...ballot, personId: viewer.personId, mandateId, castAt: at });
+    else
+      await insertNamedBallot(tx, {
+        ...ballot,
+        personId: viewer.personId,
+        mandateId,
+        castAt: right.checkedAt,
+      });
     return { pollId: poll.id, receiptCode, weightMillis };
   });
 }
@@ -80,28 +149,3 @@ export const rulesOf = (poll: PollRow): PollRules => ({
   majority: poll.majority,
   majorityBase: poll.majority_base,
 });
-
-async function entitlement(
-  tx: Db,
-  poll: PollRow,
-  personId: string,
-  mandateId: string | undefined,
-): Promise<{ weightMillis: number; mandateId: string | null; baseCouncilId: string | null }> {
-  if (poll.electorate === 'mandates') {
-    if (!mandateId) throw decisionError('mandate-required', 'mandateId');
-    const right = await assertMandateRight(tx, mandateId, personId);
-    if (right.mandate.seat_council_id !== poll.council_id)
-      throw decisionError('mandate-not-for-this-body', 'mandateId');
-    return { weightMillis: right.mandate.weight_millis, mandateId, baseCouncilId: null };
-  }
-  if (mandateId) throw decisionError('poll-shape-invalid', 'mandateId');
-  if (poll.electorate === 'members') {
-    if (!(await activeMembersAmong(tx, poll.council_id, [personId])).has(personId))
-      throw decisionError('not-entitled');
-    return { weightMillis: ONE_VOTE_MILLIS, mandateId: null, baseCouncilId: null };
-  }
-  const council = await findCouncil(tx, poll.council_id);
-  const base = council ? await baseCouncilOfVoter(tx, council, personId) : undefined;
-  if (!base) throw decisionError('not-entitled');
-  return { weightMillis: ONE_VOTE_MILLIS, mandateId: null, baseCouncilId: base };
-}

@@ -67,6 +67,8 @@ export const openPollBody = z.strictObject({
   majorityBase: z.enum(MAJORITY_BASES).default('voting'),
   secrecy: z.enum(SECRECIES).default('open'),
   closesAt: instant.nullable().default(null),
+  /** Elections of the council's delegates to the body above: when their term ends. */
+  delegatesTermEndsAt: instant.nullable().default(null),
 });
 
 export const castBody = z.union([
@@ -118,6 +120,9 @@ export const pollView = z.object({
   electorate: z.enum(['members', 'mandates', 'members-below']),
   recallPetitionId: z.uuid().nullable(),
   subjectMandateId: z.uuid().nullable(),
+  /** Elections of delegates: the body the winners will sit in, and the end of their term. */
+  seatCouncilId: z.uuid().nullable(),
+  termEndsAt: z.string().nullable(),
   status: z.enum(['open', 'closed', 'cancelled']),
   openedAt: z.string(),
   closesAt: z.string().nullable(),

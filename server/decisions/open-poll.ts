@@ -39,6 +39,11 @@ export interface PollInput {
   majorityBase: PollRules['majorityBase'];
   secrecy: Secrecy;
   closesAt: string | null;
+  /**
+   * An election of the council's delegates to its parent body: the end of their term. Every option
+   * names a person; at closing the winners receive mandates and the rest become ranked substitutes.
+   */
+  delegatesTermEndsAt?: string | null | undefined;
 }
 
 export async function openPoll(db: Db, viewer: Viewer, councilId: string, input: PollInput): Promise<string> {
@@ -54,14 +59,24 @@ export async function openPoll(db: Db, viewer: Viewer, councilId: string, input:
       throw decisionError('poll-shape-invalid', 'assemblyId');
     const rules = checkPollRules({ ...input, options: input.options.map((o) => o.label) });
     if (!rules.ok) throw decisionError(rules.error, rules.field);
+    const { delegatesTermEndsAt, ...poll } = input;
+    const electsDelegates = delegatesTermEndsAt !== undefined && delegatesTermEndsAt !== null;
+    if (electsDelegates) {
+      if (input.kind !== 'election') throw decisionError('poll-shape-invalid', 'delegatesTermEndsAt');
+      if (!council.parent_id) throw federationError('no-parent-council');
+      const unnamed = input.options.findIndex((o) => o.personId === null);
+      if (unnamed >= 0) throw decisionError('poll-shape-invalid', `options.${unnamed}.personId`);
+      if (new Set(input.options.map((o) => o.personId)).size !== input.options.length)
+        throw decisionError('poll-shape-invalid', 'options');
+    }
     return insertOpenedPoll(tx, council, viewer.personId, {
-      ...input,
+      ...poll,
       maxMarks: rules.value.maxMarks,
       electorate: input.kind === 'referendum' ? 'members-below' : electorateOf(council),
       recallPetitionId: null,
       subjectMandateId: null,
-      seatCouncilId: null,
-      termEndsAt: null,
+      seatCouncilId: electsDelegates ? council.parent_id : null,
+      termEndsAt: electsDelegates ? delegatesTermEndsAt : null,
     });
   });
 }

@@ -8,6 +8,7 @@ import type { Db } from '../platform/database.ts';
 import { electorateOf } from './assembly-quorum.ts';
 import { decisionError } from './decisions-errors.ts';
 import { insertOpenedPoll } from './open-poll.ts';
+import { recallPollIdOf } from './polls.store.ts';
 
 export const RECALL_VOTE_DAYS = 7;
 
@@ -16,6 +17,7 @@ export async function openRecallVote(tx: Db, petition: PetitionRow): Promise<str
   const sender = await findCouncil(tx, petition.sending_council_id);
   const mandate = (await traceToBase(tx, petition.mandate_id))[0];
   if (!sender || !mandate) throw decisionError('petition-not-vote-due');
+  if (await recallPollIdOf(tx, petition.id)) throw decisionError('recall-vote-exists');
   const closesAt = new Date(Date.now() + RECALL_VOTE_DAYS * 86_400_000).toISOString();
   return insertOpenedPoll(tx, sender, null, {
     kind: 'recall',

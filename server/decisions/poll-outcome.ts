@@ -2,10 +2,22 @@
 // decision and its effects commit together or not at all:
 // - a recall vote: adopted → the mandate is recalled at this instant, with its cascade (ADR 0004), and
 //   the petition ends 'recalled'; rejected → the petition ends 'retained' and the mandate stands.
-// Locks: the petition's row, then the mandate and its dependents FOR UPDATE (recallMandateByVote).
-import type { PollResult } from '../../core/decisions/index.ts';
-import { decideRecallPetition, recallMandateByVote } from '../federation/index.ts';
+//   Locks: the petition's row, then the mandate and its dependents FOR UPDATE (recallMandateByVote).
+// - an election of delegates: its winners receive mandates in the body above and the other candidates
+//   become ranked substitutes, as a paper count would (recordElectionResultOfPoll, with its locks). If
+//   the result cannot be recorded (a winner left the council, the council has no seats any more), the
+//   poll still closes with its count, the election result is not recorded, and the ledger says why —
+//   a savepoint undoes the partial work.
+import { sql } from 'kysely';
+import type { PollResult, Tally } from '../../core/decisions/index.ts';
+import {
+  decideRecallPetition,
+  recallMandateByVote,
+  recordElectionResultOfPoll,
+} from '../federation/index.ts';
 import type { Db } from '../platform/database.ts';
+import { AppError } from '../platform/http-errors.ts';
+import { appendLedgerEntry } from '../platform/ledger.ts';
 import type { PollRow } from './polls.store.ts';
 
 export async function applyPollOutcome(tx: Db, poll: PollRow, result: PollResult, at: string): Promise<void> {
@@ -24,4 +36,62 @@ export async function applyPollOutcome(tx: Db, poll: PollRow, result: PollResult
       });
     }
   }
+  if (poll.kind === 'election' && poll.seat_council_id && poll.term_ends_at && result.method !== 'yes-no') {
+    await recordDelegates(tx, poll, result, at);
+  }
+}
+
+async function recordDelegates(
+  tx: Db,
+  poll: PollRow,
+  result: Extract<PollResult, { tally: Tally | null }>,
+  at: string,
+): Promise<void> {
+  const firstTotals = result.tally?.rounds[0]?.totals ?? [];
+  const candidate = (option: number) => ({
+    personId: poll.options[option]?.personId ?? '',
+    votes: Math.floor(Number(firstTotals[option] ?? 0)),
+  });
+  const others = candidateOrder(result.tally, poll.options.length).filter((o) => !result.elected.includes(o));
+  await sql`savepoint delegates_of_poll`.execute(tx);
+  try {
+    await recordElectionResultOfPoll(
+      tx,
+      poll.council_id,
+      { pollId: poll.id, title: poll.title, termEndsAt: poll.term_ends_at ?? '' },
+      { winners: result.elected.map(candidate), others: others.map(candidate) },
+    );
+    await sql`release savepoint delegates_of_poll`.execute(tx);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await sql`rollback to savepoint delegates_of_poll`.execute(tx);
+    await appendLedgerEntry(
+      tx,
+      {
+        chainId: poll.council_id,
+        kind: 'election-result.not-recorded',
+        actorPersonId: null,
+        payload: { pollId: poll.id, code: error.code, message: error.message, field: error.field ?? null },
+      },
+      new Date(at),
+    );
+  }
+}
+
+/**
+ * The candidates from strongest to weakest: by the method's ranking when it gives one (plurality,
+ * approval, Schulze); otherwise (STV, IRV) those still standing at the end by their last totals, then the
+ * excluded, the later excluded first; ties in option order.
+ */
+function candidateOrder(tally: Tally | null, options: number): number[] {
+  const all = Array.from({ length: options }, (_, i) => i);
+  if (!tally) return all;
+  if (tally.ranking) return tally.ranking.flat();
+  const excludedAt = new Map<number, number>();
+  for (const round of tally.rounds) for (const c of round.excluded) excludedAt.set(c, round.stage);
+  const last = tally.rounds.at(-1)?.totals ?? [];
+  const standing = (c: number) => excludedAt.get(c) ?? Number.POSITIVE_INFINITY;
+  return all.sort(
+    (a, b) => standing(b) - standing(a) || Number(last[b] ?? 0) - Number(last[a] ?? 0) || a - b,
+  );
 }

@@ -82,6 +82,8 @@ export async function pollViewOf(
     electorate: poll.electorate,
     recallPetitionId: poll.recall_petition_id,
     subjectMandateId: poll.subject_mandate_id,
+    seatCouncilId: poll.seat_council_id,
+    termEndsAt: poll.term_ends_at,
     status: poll.status,
     openedAt: poll.opened_at,
     closesAt: poll.closes_at,

@@ -266,6 +266,74 @@ export async function duePollIds(db: Db): Promise<string[]> {
 }
 
 export async function recallPollIdOf(db: Db, petitionId: string): Promise<string | undefined> {
-  const { rows } = await sql<{ id: string }>`select id from polls where recall_petition_id = ${petitionId}`.execute(db);
+  const { rows } = await sql<{
+    id: string;
+  }>`select id from polls where recall_petition_id = ${petitionId}`.execute(db);
   return rows[0]?.id;
+}
+
+export interface MemberBallotOutcome {
+  /** The poll was open (and before its closing time) under its share lock. */
+  is_open: boolean;
+  /** The person is an active member of the body (or, referendums, of a base council under it). */
+  is_entitled: boolean;
+  /** Sitting polls: the person is checked in (no mandate). Always true outside a sitting. */
+  is_present: boolean;
+  /** The voter row was new: false means they had voted already. */
+  is_new: boolean;
+  /** The ballot's base council (referendums), else null. */
+  base_council_id: string | null;
+}
+
+/**
+ * A member's ballot in one statement — one round trip and one commit, the whole cast under the poll's
+ * FOR SHARE (close-poll.ts takes FOR UPDATE): the poll is open, the voter entitled and present, the voter
+ * row new (invariant 1: the unique index; a concurrent duplicate waits for the first and then does
+ * nothing), and only then the ballot — into secret_ballots without the voter, or named_ballots with them.
+ * Delegates do not come here: their rights need the mandate's lock and instant (cast-ballot.ts).
+ */
+export async function castMemberBallot(
+  db: Db,
+  b: NewBallot & { personId: string; secrecy: Secrecy; electorate: 'members' | 'members-below' },
+): Promise<MemberBallotOutcome> {
+  const contents = JSON.stringify(b.contents);
+  const eligible =
+    b.electorate === 'members'
+      ? sql`select null::uuid as base_council_id from memberships m
+             where m.council_id = (select council_id from p) and m.person_id = ${b.personId} and m.status = 'active'`
+      : sql`select c.id as base_council_id from memberships m join councils c on c.id = m.council_id
+             where m.person_id = ${b.personId} and m.status = 'active' and c.dissolved_at is null
+               and c.path >= (select path from p) and c.path < (select rtrim(path, '/') || '0' from p)
+             order by c.path limit 1`;
+  const ballot =
+    b.secrecy === 'secret'
+      ? sql`insert into secret_ballots (poll_id, receipt_code, contents, weight_millis, base_council_id)
+            select ${b.pollId}, ${b.receiptCode}, ${contents}::jsonb, ${b.weightMillis}, (select base_council_id from eligible)
+             where exists (select 1 from voter) returning 1`
+      : sql`insert into named_ballots (poll_id, person_id, mandate_id, receipt_code, contents, weight_millis,
+                                       base_council_id, cast_at)
+            select ${b.pollId}, ${b.personId}, null, ${b.receiptCode}, ${contents}::jsonb, ${b.weightMillis},
+                   (select base_council_id from eligible), (select at from voter)
+             where exists (select 1 from voter) returning 1`;
+  const { rows } = await sql<MemberBallotOutcome>`
+    with p as (
+      select po.id, po.council_id, po.assembly_id, c.path from polls po join councils c on c.id = po.council_id
+       where po.id = ${b.pollId} and po.status = 'open'
+         and (po.closes_at is null or po.closes_at > clock_timestamp())
+       for share of po),
+    eligible as (${eligible}),
+    present as (
+      select 1 from p where p.assembly_id is null
+         or exists (select 1 from attendance a where a.assembly_id = p.assembly_id and a.person_id = ${b.personId}
+                     and a.checked_out_at is null and a.mandate_id is null)),
+    voter as (
+      insert into poll_voters (poll_id, person_id, mandate_id, voted_at)
+      select ${b.pollId}, ${b.personId}, null, clock_timestamp()
+       where exists (select 1 from eligible) and exists (select 1 from present)
+      on conflict do nothing returning voted_at as at),
+    ballot as (${ballot})
+    select exists (select 1 from p) as is_open, exists (select 1 from eligible) as is_entitled,
+           exists (select 1 from present) as is_present, exists (select 1 from ballot) as is_new,
+           (select base_council_id from eligible) as base_council_id`.execute(db);
+  return rows[0]!;
 }

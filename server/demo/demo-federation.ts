@@ -447,6 +447,24 @@ export const DEMO_ACCOUNTS = {
     fullName: 'Remedios Huanca Limachi',
     council: 'senkata',
   },
+  // First of the railway workers' roll (so their secretary too) and the regional federation's secretary.
+  secretaryOruroPotosi: {
+    login: 'secretaria.oruropotosi@cabildo.demo',
+    fullName: 'Felipa Arancibia Colque',
+    council: 'ferroviarios',
+  },
+  // Delegates are plain members: `member`, not `council`, puts them at the end of the roll, away from
+  // the first three, who become the council's officers. seed-demo-congress.ts elects them.
+  delegateHuanuni: {
+    login: 'delegada.huanuni@cabildo.demo',
+    fullName: 'Nélida Ayaviri Flores',
+    member: 'huanuni',
+  },
+  delegateMacha: {
+    login: 'delegado.macha@cabildo.demo',
+    fullName: 'Severino Chambi Mamani',
+    member: 'macha',
+  },
 } as const;
 
 export const DEMO_APPLICATIONS = [

@@ -1,6 +1,7 @@
 // Seeds the demo federation into an empty database, in one transaction, through the same import paths
 // a real federation uses (councils and member rolls from CSV-shaped rows), so every act is in the
-// ledger. Deterministic: a fixed seed draws the people.
+// ledger. Deterministic: a fixed seed draws the people. Then the Oruro and Potosí congress is seated
+// and convened through the use cases (seed-demo-congress.ts), each in its own transaction.
 import { sql } from 'kysely';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
@@ -17,6 +18,7 @@ import {
   GIVEN_NAMES,
   SURNAMES,
 } from './demo-federation.ts';
+import { seedDemoCongress } from './seed-demo-congress.ts';
 
 const SEED = 20_261_129;
 
@@ -30,7 +32,7 @@ export async function seedDemoFederation(db: Db): Promise<{ councils: number; me
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const rng = xoroshiro128plus(SEED);
   const pick = <T>(list: readonly T[]): T => list[uniformInt(rng, 0, list.length - 1)]!;
-  return db.transaction().execute(async (tx) => {
+  const summary = await db.transaction().execute(async (tx) => {
     const councilRows = DEMO_COUNCILS.map((c) => ({
       key: c.key,
       name: c.name,
@@ -75,7 +77,10 @@ export async function seedDemoFederation(db: Db): Promise<{ councils: number; me
       const officers = Object.values(DEMO_ACCOUNTS)
         .filter((a) => 'council' in a && a.council === c.key)
         .map((a) => demoPerson(a.login, a.fullName));
-      rolls.set(c.key, [...officers, ...Array.from({ length: c.members }, person)]);
+      const delegates = Object.values(DEMO_ACCOUNTS)
+        .filter((a) => 'member' in a && a.member === c.key)
+        .map((a) => demoPerson(a.login, a.fullName));
+      rolls.set(c.key, [...officers, ...Array.from({ length: c.members }, person), ...delegates]);
     }
     // People belong to a workplace and a neighbourhood: some textile and bottling workers live in Senkata and Villa Adela.
     rolls.get('senkata')!.push(...rolls.get('textil-senkata')!.slice(0, 25));
@@ -131,10 +136,15 @@ export async function seedDemoFederation(db: Db): Promise<{ councils: number; me
     // Federated councils: a secretary and a chair drawn from the councils beneath.
     const baseUnder = (key: string): string[] =>
       DEMO_COUNCILS.filter((c) => c.parent === key).flatMap((c) => (c.members ? [c.key] : baseUnder(c.key)));
-    const nationalSecretary = personIdsByCouncil.get('senkata')![0]!;
+    const secretaries: Record<string, string> = {
+      nacional: personIdsByCouncil.get('senkata')![0]!,
+      'oruro-potosi': personIdsByCouncil.get('ferroviarios')![0]!,
+    };
     for (const c of DEMO_COUNCILS.filter((x) => x.kind === 'federation')) {
       const pool = baseUnder(c.key).flatMap((k) => personIdsByCouncil.get(k)!.slice(3, 6));
-      await appoint(c.key, 'secretary', c.key === 'nacional' ? nationalSecretary : pick(pool));
+      // Drawn even when a demo account takes the office, so the later draws stay as they were.
+      const drawn = c.key === 'nacional' ? undefined : pick(pool);
+      await appoint(c.key, 'secretary', secretaries[c.key] ?? drawn!);
       await appoint(c.key, 'chair', pick(pool));
     }
 
@@ -163,4 +173,7 @@ export async function seedDemoFederation(db: Db): Promise<{ councils: number; me
     }
     return { councils: DEMO_COUNCILS.length, members };
   });
+  // After the commit: the use cases open their own transactions and read the councils as committed.
+  await seedDemoCongress(db);
+  return summary;
 }

@@ -75,6 +75,7 @@ export const apportionmentRoutes: FastifyPluginAsync = async (fastify) => {
               totalSeats: rule.total_seats,
               seatsPerChild: rule.seats_per_child,
               minimumPerChild: rule.minimum_per_child,
+              weightRule: rule.weight_rule,
               setAt: iso(rule.set_at),
             }
           : null,

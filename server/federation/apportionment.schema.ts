@@ -1,17 +1,20 @@
 // Request and response schemas of the apportionment routes; they are also the OpenAPI document.
 import { z } from 'zod';
-import { APPORTIONMENT_METHODS, MAX_TOTAL_SEATS } from '../../core/federation/index.ts';
+import { APPORTIONMENT_METHODS, MAX_TOTAL_SEATS, WEIGHT_RULES } from '../../core/federation/index.ts';
 
 const seatCount = z.int().min(1).max(MAX_TOTAL_SEATS);
 const minimumPerChild = z.int().min(0).max(MAX_TOTAL_SEATS).optional();
+/** What each seat weighs in the council's votes, fixed in a mandate when it is issued. */
+const weightRule = z.enum(WEIGHT_RULES).default('one-seat-one-vote');
 
 // One shape per kind of rule, so a field that does not belong to the method is refused by name.
 export const apportionmentRuleBody = z.discriminatedUnion('method', [
-  z.strictObject({ method: z.literal('fixed'), seatsPerChild: seatCount, minimumPerChild }),
+  z.strictObject({ method: z.literal('fixed'), seatsPerChild: seatCount, minimumPerChild, weightRule }),
   z.strictObject({
     method: z.enum(['dhondt', 'sainte-lague', 'hamilton']),
     totalSeats: seatCount,
     minimumPerChild,
+    weightRule,
   }),
 ]);
 
@@ -32,6 +35,7 @@ export const ruleView = z.object({
   totalSeats: z.int().nullable(),
   seatsPerChild: z.int().nullable(),
   minimumPerChild: z.int(),
+  weightRule: z.enum(WEIGHT_RULES),
   setAt: z.string(),
 });
 

@@ -2,7 +2,7 @@
 // A council's apportionments form one chain (seq 1, 2, …, each previous_id the record before); the
 // writers here assume the caller holds the federated council's row lock, which serialises the chain.
 import { sql } from 'kysely';
-import type { ApportionmentMethod, ApportionmentTie } from '../../core/federation/index.ts';
+import type { ApportionmentMethod, ApportionmentTie, WeightRule } from '../../core/federation/index.ts';
 import type { Db } from '../platform/database.ts';
 
 export interface RuleRow {
@@ -11,6 +11,7 @@ export interface RuleRow {
   total_seats: number | null;
   seats_per_child: number | null;
   minimum_per_child: number;
+  weight_rule: WeightRule;
   set_at: Date;
 }
 
@@ -19,6 +20,7 @@ export interface NewRule {
   totalSeats: number | null;
   seatsPerChild: number | null;
   minimumPerChild: number;
+  weightRule: WeightRule;
 }
 
 /** One child's line of a published table (stored as jsonb, so camelCase as the API shows it). */
@@ -70,13 +72,14 @@ export async function findRule(db: Db, councilId: string): Promise<RuleRow | und
 
 export async function upsertRule(tx: Db, councilId: string, rule: NewRule, by: string | null, at: Date) {
   await sql`
-    insert into apportionment_rules (council_id, method, total_seats, seats_per_child, minimum_per_child, set_at, set_by)
-    values (${councilId}, ${rule.method}, ${rule.totalSeats}, ${rule.seatsPerChild}, ${rule.minimumPerChild}, ${at}, ${by})
+    insert into apportionment_rules (council_id, method, total_seats, seats_per_child, minimum_per_child, weight_rule,
+                                     set_at, set_by)
+    values (${councilId}, ${rule.method}, ${rule.totalSeats}, ${rule.seatsPerChild}, ${rule.minimumPerChild},
+            ${rule.weightRule}, ${at}, ${by})
     on conflict (council_id) do update
        set method = excluded.method, total_seats = excluded.total_seats, seats_per_child = excluded.seats_per_child,
-           minimum_per_child = excluded.minimum_per_child, set_at = excluded.set_at, set_by = excluded.set_by`.execute(
-    tx,
-  );
+           minimum_per_child = excluded.minimum_per_child, weight_rule = excluded.weight_rule,
+           set_at = excluded.set_at, set_by = excluded.set_by`.execute(tx);
 }
 
 /** Federated councils among `ids` that have chosen a rule. */

@@ -12,8 +12,8 @@ export { apportionmentRoutes } from './apportionment.routes.ts';
 export { retryOnDeadlock } from './cascade-mandate-end.ts';
 export { councilsRoutes } from './councils.routes.ts';
 export { type CouncilRow, findCouncil, insertOffice, lockCouncil, subtreeEnd } from './councils.store.ts';
-export { federationError } from './federation-errors.ts';
 export { expireMandates } from './expire-mandates.task.ts';
+export { federationError } from './federation-errors.ts';
 export { importCouncilRows, importCouncils } from './import-councils.ts';
 export { assertMandateRight, type MandateRight } from './mandate-rights.ts';
 export { mandatesRoutes } from './mandates.routes.ts';
@@ -30,6 +30,11 @@ export {
 export { type RecallDecision, recallMandate, recallMandateByVote } from './recall-mandate.ts';
 export { recallPetitionsRoutes } from './recall-petitions.routes.ts';
 export { decideRecallPetition, type PetitionRow } from './recall-petitions.store.ts';
-export { type ElectionResultInput, recordElectionResult } from './record-election-result.ts';
+export {
+  type ElectionResultInput,
+  type RecordedElection,
+  recordElectionResult,
+  recordElectionResultOfPoll,
+} from './record-election-result.ts';
 export { setApportionmentRule } from './set-apportionment-rule.ts';
 export { loadViewerFacts } from './viewer-facts.ts';

@@ -184,7 +184,9 @@ export interface NewElectionResult {
   apportionmentId: string;
   seats: number;
   sheetReference: string;
-  tellers: readonly [string, string];
+  /** Paper counts: the two tellers; polls: null (the poll is the record). */
+  tellers: readonly [string, string] | null;
+  pollId: string | null;
   tally: Array<{ personId: string; votes: number; elected: boolean }>;
   recordedAt: InstantIso;
   recordedBy: string | null;
@@ -194,10 +196,10 @@ export async function insertElectionResult(tx: Db, r: NewElectionResult): Promis
   return (
     await sql<{ id: string }>`
       insert into election_results (sending_council_id, seat_council_id, apportionment_id, seats, source,
-                                    sheet_reference, tellers, tally, recorded_at, recorded_by)
-      values (${r.sendingCouncilId}, ${r.seatCouncilId}, ${r.apportionmentId}, ${r.seats}, 'paper-count',
-              ${r.sheetReference}, ${[...r.tellers]}::text[], ${JSON.stringify(r.tally)}::jsonb,
-              ${r.recordedAt}::timestamptz, ${r.recordedBy})
+                                    sheet_reference, tellers, poll_id, tally, recorded_at, recorded_by)
+      values (${r.sendingCouncilId}, ${r.seatCouncilId}, ${r.apportionmentId}, ${r.seats},
+              ${r.pollId ? 'poll' : 'paper-count'}, ${r.sheetReference}, ${r.tellers ? [...r.tellers] : null}::text[],
+              ${r.pollId}, ${JSON.stringify(r.tally)}::jsonb, ${r.recordedAt}::timestamptz, ${r.recordedBy})
       returning id`.execute(tx)
   ).rows[0]!.id;
 }

@@ -1,8 +1,9 @@
 // A federated council chooses how its seats are shared among its child councils: a fixed number each,
-// or by membership (D'Hondt, Sainte-Laguë, Hamilton) over a total, with a minimum per child. Setting the
-// rule does not change the table: the next apportionment applies it. The council row lock serialises
-// this with apportionments, so a table is always computed from one whole rule.
-import { type ApportionmentMethod, can } from '../../core/federation/index.ts';
+// or by membership (D'Hondt, Sainte-Laguë, Hamilton) over a total, with a minimum per child — and what
+// each seat weighs in its votes. Setting the rule does not change the table: the next apportionment
+// applies it; the weight applies to mandates issued from then on (those in force keep theirs). The
+// council row lock serialises this with apportionments, so a table is always computed from one whole rule.
+import { type ApportionmentMethod, can, type WeightRule } from '../../core/federation/index.ts';
 import type { Db } from '../platform/database.ts';
 import { appendLedgerEntry } from '../platform/ledger.ts';
 import type { Viewer } from '../platform/sessions.ts';
@@ -17,6 +18,8 @@ export interface ApportionmentRuleInput {
   totalSeats?: number | undefined;
   seatsPerChild?: number | undefined;
   minimumPerChild?: number | undefined;
+  /** Defaults to one seat, one vote. */
+  weightRule?: WeightRule | undefined;
 }
 
 export async function setApportionmentRule(
@@ -38,6 +41,7 @@ export async function setApportionmentRule(
       totalSeats: isFixed ? null : (input.totalSeats ?? null),
       seatsPerChild: isFixed ? (input.seatsPerChild ?? null) : null,
       minimumPerChild: input.minimumPerChild ?? 0,
+      weightRule: input.weightRule ?? 'one-seat-one-vote',
     };
     const at = new Date();
     await upsertRule(tx, councilId, rule, viewer?.personId ?? null, at);

@@ -3,6 +3,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { AssemblyPage, MyVotesPage, PollPage, ProjectorPage } from '../decisions/index.ts';
 import { CouncilPage, HomePage } from '../federation/index.ts';
 import { MandatePage, MyMandatesPage } from '../mandates/index.ts';
 import {
@@ -73,6 +74,14 @@ export function App() {
               <Route path="/setup" component={SetupPage} />
               <Route path="/me" component={MyCouncilsPage} />
               <Route path="/me/mandates" component={MyMandatesPage} />
+              <Route path="/me/votes" component={MyVotesPage} />
+              <Route path="/assemblies/:id/projector">
+                {(params) => <ProjectorPage assemblyId={params.id} key={params.id} />}
+              </Route>
+              <Route path="/assemblies/:id">
+                {(params) => <AssemblyPage assemblyId={params.id} key={params.id} />}
+              </Route>
+              <Route path="/polls/:id">{(params) => <PollPage pollId={params.id} key={params.id} />}</Route>
               <Route path="/mandates/:id">
                 {(params) => <MandatePage mandateId={params.id} key={params.id} />}
               </Route>

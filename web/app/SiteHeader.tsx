@@ -14,9 +14,11 @@ function BrandMark() {
   );
 }
 
-function NavLink({ href, children }: { href: string; children: string }) {
+/** `except`: a path under `href` that has a link of its own (so only that one is current). */
+function NavLink({ href, children, except }: { href: string; children: string; except?: string }) {
   const [location] = useLocation();
-  const isCurrent = href === '/' ? location === '/' : location.startsWith(href);
+  const isCurrent =
+    href === '/' ? location === '/' : location.startsWith(href) && !(except && location.startsWith(except));
   return (
     <Link href={href} aria-current={isCurrent ? 'page' : undefined}>
       {children}
@@ -57,7 +59,14 @@ export function SiteHeader() {
             </li>
             {session.person && (
               <li>
-                <NavLink href="/me">{t('header.myCouncils')}</NavLink>
+                <NavLink href="/me" except="/me/votes">
+                  {t('header.myCouncils')}
+                </NavLink>
+              </li>
+            )}
+            {session.person && (
+              <li>
+                <NavLink href="/me/votes">{t('header.myVotes')}</NavLink>
               </li>
             )}
           </ul>

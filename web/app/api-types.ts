@@ -371,8 +371,196 @@ export interface RecallPetition {
   thresholdPercent: number;
   signaturesNeeded: number;
   signatureCount: number;
-  /** 'vote-due': the threshold was reached and the recall vote is owed. */
-  status: 'open' | 'vote-due';
+  /** 'vote-due': the threshold was reached and the recall vote is open; then the vote's outcome. */
+  status: 'open' | 'vote-due' | 'recalled' | 'retained';
   thresholdReachedAt: string | null;
   viewerHasSigned: boolean;
+}
+
+// Decisions: assemblies (sittings) and polls. Weights are in thousandths of a vote (1000 = 1 vote).
+
+export type AssemblyStatus = 'convened' | 'in-session' | 'closed' | 'cancelled';
+export type QuorumRule = { kind: 'more-than-half' } | { kind: 'percent'; percent: number };
+export type PollKind = 'motion' | 'election' | 'recall' | 'referendum';
+export type PollMethod =
+  | 'yes-no'
+  | 'plurality'
+  | 'approval'
+  | 'irv'
+  | 'stv-scottish'
+  | 'stv-meek'
+  | 'stv-wigm'
+  | 'schulze';
+export type Majority = 'simple' | 'absolute' | 'two-thirds';
+export type MajorityBase = 'voting' | 'present' | 'entitled';
+export type Secrecy = 'open' | 'roll-call' | 'secret';
+export type PollStatus = 'open' | 'closed' | 'cancelled';
+export type PollOutcome = 'adopted' | 'rejected' | 'elected' | 'no-valid-ballots';
+export type YesNoChoice = 'yes' | 'no' | 'abstain';
+
+/** What POST /councils/:id/assemblies takes. */
+export interface AssemblyInput {
+  title: string;
+  startsAt: string;
+  isExtraordinary: boolean;
+  place: string | null;
+  onlineUrl: string | null;
+  quorum: QuorumRule;
+  agenda: { title: string; notes: string | null }[];
+}
+
+export interface AssemblySummary {
+  id: string;
+  councilId: string;
+  title: string;
+  startsAt: string;
+  isExtraordinary: boolean;
+  place: string | null;
+  onlineUrl: string | null;
+  status: AssemblyStatus;
+}
+
+export interface Quorum {
+  presentMillis: number;
+  entitledMillis: number;
+  neededMillis: number;
+  isQuorate: boolean;
+}
+
+/** GET /assemblies/:id: the sitting, its quorum now, who is present, its polls, the viewer's rights. */
+export interface Assembly extends AssemblySummary {
+  councilName: string;
+  councilKind: string;
+  convenedAt: string;
+  openedAt: string | null;
+  closedAt: string | null;
+  quorumRule: QuorumRule;
+  agenda: { id: string; position: number; title: string; notes: string | null }[];
+  quorum: Quorum;
+  present: { personId: string; name: string; mandateId: string | null; weightMillis: number }[];
+  polls: {
+    id: string;
+    title: string;
+    kind: PollKind;
+    status: PollStatus;
+    outcome: PollOutcome | null;
+    secrecy: Secrecy;
+  }[];
+  viewer: {
+    mayChair: boolean;
+    isPresent: boolean;
+    /** Delegate bodies: the viewer's mandates on this council's roll. */
+    mandates: { mandateId: string; weightMillis: number }[];
+    isMember: boolean;
+  };
+}
+
+/** What POST /councils/:id/polls takes. */
+export interface PollInput {
+  kind: 'motion' | 'election' | 'referendum';
+  assemblyId: string | null;
+  title: string;
+  body: string | null;
+  method: PollMethod;
+  options: { label: string; personId: string | null }[];
+  seats: number;
+  maxMarks: number;
+  allowSplit: boolean;
+  majority: Majority;
+  majorityBase: MajorityBase;
+  secrecy: Secrecy;
+  closesAt: string | null;
+}
+
+/** A closed poll's result (core/decisions/polls/poll-tally.ts PollResult); `tally` is the engine's Tally. */
+export type PollResult =
+  | {
+      method: 'yes-no';
+      ballots: number;
+      totals: Record<YesNoChoice, number>;
+      baseMillis: number;
+      base: MajorityBase;
+      outcome: 'adopted' | 'rejected';
+    }
+  | {
+      method: Exclude<PollMethod, 'yes-no'>;
+      ballots: number;
+      blank: number;
+      tally: unknown;
+      elected: number[];
+      outcome: 'elected' | 'no-valid-ballots';
+    };
+
+export interface Poll {
+  id: string;
+  councilId: string;
+  assemblyId: string | null;
+  kind: PollKind;
+  title: string;
+  body: string | null;
+  method: PollMethod;
+  options: { label: string; personId: string | null }[];
+  seats: number;
+  maxMarks: number;
+  allowSplit: boolean;
+  majority: Majority;
+  majorityBase: MajorityBase;
+  secrecy: Secrecy;
+  electorate: 'members' | 'mandates' | 'members-below';
+  recallPetitionId: string | null;
+  subjectMandateId: string | null;
+  status: PollStatus;
+  openedAt: string;
+  closesAt: string | null;
+  closedAt: string | null;
+  entitledMillis: number;
+  presentAtOpenMillis: number | null;
+  presentAtCloseMillis: number | null;
+  seed: string;
+  ballotsCast: number;
+  result: PollResult | null;
+  outcome: PollOutcome | null;
+  viewer: {
+    hasVoted: boolean;
+    /** Mandates on this body's roll the viewer may still vote with (delegate bodies). */
+    votableMandates: { mandateId: string; weightMillis: number }[];
+    mayVote: boolean;
+    mayClose: boolean;
+  };
+}
+
+/** What POST /polls/:id/ballots takes: one of the three shapes, plus the mandate for delegates. */
+export type BallotInput = { mandateId?: string } & (
+  | { choice: YesNoChoice }
+  | { split: Record<YesNoChoice, number> }
+  | { ranking: number[] }
+);
+
+export interface BallotReceipt {
+  pollId: string;
+  receiptCode: string;
+  weightMillis: number;
+}
+
+/** GET /polls/:id/ballots, once closed: every ballot in receipt-code order, and what a recount needs. */
+export interface PublishedBallots {
+  pollId: string;
+  method: PollMethod;
+  options: string[];
+  seats: number;
+  seed: string;
+  ballots: {
+    receiptCode: string;
+    contents: { marks: Record<YesNoChoice, number> } | { ranking: number[] };
+    weightMillis: number;
+    baseCouncilId: string | null;
+    /** Roll-call polls only. */
+    voterName: string | null;
+  }[];
+}
+
+export interface PollSeal {
+  recorded: { voters: number; votersDigest: string; ballots: number; ballotsDigest: string } | null;
+  current: { voters: number; votersDigest: string; ballots: number; ballotsDigest: string };
+  matches: boolean;
 }

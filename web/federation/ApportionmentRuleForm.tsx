@@ -1,6 +1,7 @@
 // For those who may apportion a federation's seats: choose the rule (method, total or seats per
-// council, minimum) and recompute the table now. Both share one error list, so a recompute refused
-// because the saved rule no longer fits (the minimum, the total) points at the field to change.
+// council, minimum, what each seat weighs) and recompute the table now. Both share one error list, so a
+// recompute refused because the saved rule no longer fits (the minimum, the total) points at the field
+// to change.
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../app/api-client.ts';
@@ -17,9 +18,12 @@ import {
   ruleBody,
   ruleFormValues,
   SEATS,
+  WEIGHT_CHOICES,
+  type WeightRule,
+  weightRuleOf,
 } from './apportionment.ts';
 
-const FIELDS = ['method', 'totalSeats', 'seatsPerChild', 'minimumPerChild'] as const;
+const FIELDS = ['method', 'totalSeats', 'seatsPerChild', 'minimumPerChild', 'weightRule'] as const;
 
 export interface ApportionmentRuleFormProps {
   councilId: string;
@@ -41,6 +45,7 @@ export function ApportionmentRuleForm({
   const format = useFormat();
   const base = useId();
   const [values, setValues] = useState<RuleFormValues>(() => ruleFormValues(rule, childCount));
+  const [weightRule, setWeightRule] = useState<WeightRule>(() => weightRuleOf(rule));
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [isRecomputing, setIsRecomputing] = useState(false);
   const { errors, setErrors, isSubmitting, run } = useFormSubmit(FIELDS);
@@ -50,6 +55,7 @@ export function ApportionmentRuleForm({
     totalSeats: `${base}-total-seats`,
     seatsPerChild: `${base}-seats-per-child`,
     minimumPerChild: `${base}-minimum`,
+    weightRule: `${base}-weight-rule`,
   };
   const path = `/councils/${encodeURIComponent(councilId)}`;
   const limits = { min: format.number(SEATS.min), max: format.number(SEATS.max), children: childCount };
@@ -66,7 +72,7 @@ export function ApportionmentRuleForm({
       return;
     }
     await run(async () => {
-      await api.put<ApportionmentRule>(`${path}/apportionment-rule`, ruleBody(values));
+      await api.put<ApportionmentRule>(`${path}/apportionment-rule`, { ...ruleBody(values), weightRule });
       setOutcome({ tone: 'success', text: t('apportionment.ruleSaved') });
       onChanged();
     });
@@ -168,6 +174,21 @@ export function ApportionmentRuleForm({
           error={errors.fields.minimumPerChild}
           required
         />
+        <SelectField
+          id={ids.weightRule}
+          label={t('apportionment.weightLabel')}
+          hint={t('apportionment.weightHint')}
+          value={weightRule}
+          onChange={(event) => setWeightRule(event.target.value as WeightRule)}
+          error={errors.fields.weightRule}
+          required
+        >
+          {WEIGHT_CHOICES.map((choice) => (
+            <option key={choice} value={choice}>
+              {t(`apportionment.weight.${choice}`)}
+            </option>
+          ))}
+        </SelectField>
         <div className="actions">
           <Button type="submit" isBusy={isSubmitting && !isRecomputing} disabled={isRecomputing}>
             {t('apportionment.saveRule')}

@@ -14,7 +14,7 @@ import { useApi } from '../app/use-api.ts';
 import { Button, Loading, Notice } from '../ui/index.ts';
 import { ApportionmentRuleForm } from './ApportionmentRuleForm.tsx';
 import { ApportionmentTable } from './ApportionmentTable.tsx';
-import { isRuleOfTable, METHOD_CHOICES } from './apportionment.ts';
+import { isRuleOfTable, METHOD_CHOICES, weightRuleOf } from './apportionment.ts';
 
 function RuleInWords({ rule, page }: { rule: ApportionmentRule; page: ApportionmentPage }) {
   const { t } = useTranslation();
@@ -38,6 +38,7 @@ function RuleInWords({ rule, page }: { rule: ApportionmentRule; page: Apportionm
           : t('apportionment.ruleNoMinimum')}
       </p>
       <p>{t(`apportionment.explain.${rule.method}`)}</p>
+      <p>{t('apportionment.ruleWeight', { weight: t(`apportionment.weight.${weightRuleOf(rule)}`) })}</p>
       <p className="small muted">{t('apportionment.ruleSetAt', { date: format.dateTime(rule.setAt) })}</p>
       {page.current && !isRuleOfTable(rule, page.current) && (
         <Notice tone="warning">

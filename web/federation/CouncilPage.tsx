@@ -7,6 +7,7 @@ import { councilKindLabel } from '../app/council-labels.ts';
 import { errorText } from '../app/error-text.ts';
 import { useFormat } from '../app/format.ts';
 import { useApi } from '../app/use-api.ts';
+import { CouncilAssembliesTab } from '../decisions/index.ts';
 import { CouncilDelegatesTab } from '../mandates/index.ts';
 import { CouncilMembersTab } from '../members/index.ts';
 import { Badge, Button, Loading, Notice, PageHeader, Stats, type Tab, Tabs } from '../ui/index.ts';
@@ -18,7 +19,7 @@ const CouncilManageTab = lazy(() => import('./CouncilManageTab.tsx'));
 // A federation's seat table, public but read by few: a chunk of its own too.
 const CouncilApportionmentTab = lazy(() => import('./CouncilApportionmentTab.tsx'));
 
-type Section = 'overview' | 'members' | 'apportionment' | 'delegates' | 'manage' | 'ledger';
+type Section = 'overview' | 'members' | 'apportionment' | 'delegates' | 'assemblies' | 'manage' | 'ledger';
 
 function Overview({ council, onChanged }: { council: Council; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -93,6 +94,8 @@ function sectionsFor(council: Council): Section[] {
   if (viewer.canSeeMembers && council.kind !== 'federation') sections.push('members');
   if (council.kind === 'federation') sections.push('apportionment');
   if (council.kind === 'federation' || council.parent) sections.push('delegates');
+  // Sittings and polls are the business of those in the council (the server checks who belongs).
+  if (viewer.isMember || viewer.isOfficer || viewer.canSeeLedger) sections.push('assemblies');
   if (viewer.canManage || viewer.canMoveOrDissolve) sections.push('manage');
   if (viewer.canSeeLedger) sections.push('ledger');
   return sections;
@@ -115,6 +118,7 @@ function CouncilSections({ council, tab, onTab, onChanged }: SectionsProps) {
     members: t('council.members'),
     apportionment: t('apportionment.tab'),
     delegates: t('roll.tab'),
+    assemblies: t('decisions.tab.title'),
     manage: t('manage.tab'),
     ledger: t('ledger.title'),
   };
@@ -131,6 +135,7 @@ function CouncilSections({ council, tab, onTab, onChanged }: SectionsProps) {
         {selected === 'members' && <CouncilMembersTab council={council} onCouncilChanged={onChanged} />}
         {selected === 'apportionment' && <CouncilApportionmentTab council={council} />}
         {selected === 'delegates' && <CouncilDelegatesTab council={council} />}
+        {selected === 'assemblies' && <CouncilAssembliesTab council={council} />}
         {selected === 'manage' && <CouncilManageTab council={council} onCouncilChanged={onChanged} />}
         {selected === 'ledger' && <CouncilLedger councilId={council.id} />}
       </Suspense>

@@ -11,6 +11,16 @@ import type {
 /** In the order the form offers them: by membership first, the flat rule last. */
 export const METHOD_CHOICES: readonly ApportionmentMethod[] = ['dhondt', 'sainte-lague', 'hamilton', 'fixed'];
 
+/** What each seat weighs in the federation's votes (WEIGHT_RULES in core/federation/mandates.ts). */
+export const WEIGHT_CHOICES = ['one-seat-one-vote', 'represented-members'] as const;
+export type WeightRule = (typeof WEIGHT_CHOICES)[number];
+
+/** The saved rule's weight (the rule view's `weightRule`); one seat, one vote when none is chosen. */
+export function weightRuleOf(rule: ApportionmentRule | null): WeightRule {
+  const value = (rule as { weightRule?: unknown } | null)?.weightRule;
+  return WEIGHT_CHOICES.find((choice) => choice === value) ?? 'one-seat-one-vote';
+}
+
 /** The server's bound on seats (MAX_TOTAL_SEATS in core/federation/apportionment.ts). */
 export const SEATS = { min: 1, max: 100_000 } as const;
 

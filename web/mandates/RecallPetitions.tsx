@@ -3,8 +3,9 @@
 // refusals (already signed, not a member) are announced where the reader acts.
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { api } from '../app/api-client.ts';
-import type { RecallPetition } from '../app/api-types.ts';
+import type { Poll, RecallPetition } from '../app/api-types.ts';
 import { errorText } from '../app/error-text.ts';
 import { summaryItems } from '../app/form-errors.ts';
 import { useFormat } from '../app/format.ts';
@@ -43,6 +44,24 @@ function Progress({ petition }: { petition: RecallPetition }) {
         })}
       </p>
     </div>
+  );
+}
+
+/** Once the threshold is reached the recall vote is open (then held): a link to it and its state. */
+function RecallVoteLink({ petitionId }: { petitionId: string }) {
+  const { t } = useTranslation();
+  const vote = useApi<Poll>(`/recall-petitions/${encodeURIComponent(petitionId)}/vote`);
+  if (!vote.data) return null;
+  const poll = vote.data;
+  return (
+    <p>
+      <Link href={`/polls/${poll.id}`}>
+        {poll.status === 'open' ? t('decisions.recall.voteOpen') : t('decisions.recall.voteResult')}
+      </Link>
+      {poll.status === 'open' && poll.viewer.mayVote && (
+        <span className="small muted"> — {t('decisions.recall.youMayVote')}</span>
+      )}
+    </p>
   );
 }
 
@@ -165,6 +184,9 @@ export function RecallPetitions({ mandateId, isActive, mayPetition }: RecallPeti
               <p>{t('petition.voteDue')}</p>
             </Notice>
           )}
+          {petition.status === 'recalled' && <p>{t('decisions.recall.recalled')}</p>}
+          {petition.status === 'retained' && <p>{t('decisions.recall.retained')}</p>}
+          {petition.status !== 'open' && <RecallVoteLink petitionId={petition.id} key={petition.id} />}
           {mayPetition && isActive && petition.status === 'open' && (
             <div className="actions">
               {petition.viewerHasSigned ? (

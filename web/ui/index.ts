@@ -2,6 +2,7 @@
 // no domain words and calls no API; pages in web/<context>/ compose it.
 export { Badge } from './Badge.tsx';
 export { Button, type ButtonProps } from './Button.tsx';
+export { CheckboxField } from './CheckboxField.tsx';
 export { CopyField } from './CopyField.tsx';
 export { type ErrorItem, ErrorSummary } from './ErrorSummary.tsx';
 export { SelectField, TextArea, TextField } from './Field.tsx';

@@ -1,0 +1,11 @@
+// Decisions context of the web app: a council's sittings and polls (its "Assemblies" tab), the assembly
+// room and its projector view, a poll (vote, result, published ballots, seal) and a person's pending
+// votes. Pages and the tab are lazy chunks; other contexts reach this one only through this file.
+import { lazy } from 'react';
+
+export const AssemblyPage = lazy(() => import('./AssemblyPage.tsx'));
+export const ProjectorPage = lazy(() => import('./ProjectorPage.tsx'));
+export const PollPage = lazy(() => import('./PollPage.tsx'));
+export const MyVotesPage = lazy(() => import('./MyVotesPage.tsx'));
+/** The "Assemblies" tab of a council page: sittings, polls outside them, the forms for officers. */
+export const CouncilAssembliesTab = lazy(() => import('./CouncilAssembliesTab.tsx'));
