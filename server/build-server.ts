@@ -2,7 +2,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { assembliesRoutes, openRecallVote, pollsRoutes } from './decisions/index.ts';
+import { assembliesRoutes, openRecallVote, pollsRoutes, referendumsRoutes } from './decisions/index.ts';
 import {
   apportionmentRoutes,
   councilsRoutes,
@@ -32,6 +32,7 @@ export function buildServer(
       recallPetitionsRoutes({ openRecallVote }),
       assembliesRoutes,
       pollsRoutes,
+      referendumsRoutes,
       joinApplicationsRoutes,
       membershipsRoutes,
     ],

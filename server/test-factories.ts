@@ -185,6 +185,11 @@ export class TestClient {
     return client;
   }
 
+  /** The cookies as a Cookie header, for requests made outside app.inject (e.g. an event stream). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   async refreshSession() {
     const res = await this.request('GET', '/api/v1/session');
     this.csrfToken = res.json().csrfToken;

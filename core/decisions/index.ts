@@ -8,3 +8,4 @@ export * from './polls/poll-rules.ts';
 export * from './polls/poll-tally.ts';
 export * from './polls/quorum.ts';
 export * from './polls/receipt-code.ts';
+export * from './polls/referendum-results.ts';

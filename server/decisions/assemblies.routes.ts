@@ -31,6 +31,7 @@ import {
   quorumView,
 } from './decisions.schema.ts';
 import { decisionError } from './decisions-errors.ts';
+import { registerDecisionTopics } from './event-topics.ts';
 import { pollsOfAssembly } from './polls.store.ts';
 import { startAssembly } from './start-assembly.ts';
 
@@ -100,6 +101,7 @@ async function assemblyViewOf(
 }
 
 export const assembliesRoutes: FastifyPluginAsync = async (fastify) => {
+  registerDecisionTopics();
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => fastify.database.db;
 

@@ -9,3 +9,4 @@ export { closePoll } from './close-poll.ts';
 export { conveneAssembly } from './convene-assembly.ts';
 export { openRecallVote } from './open-recall-vote.ts';
 export { pollsRoutes } from './polls.routes.ts';
+export { referendumsRoutes } from './referendums.routes.ts';

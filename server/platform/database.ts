@@ -16,6 +16,16 @@ export interface DatabaseHandle {
   execScript(text: string): Promise<void>;
   /** PGlite only: the whole data directory as a gzipped tarball (test templates, backups). */
   dump?: () => Promise<Blob>;
+  /**
+   * LISTENs on `channel` outside any pool or transaction; resolves once listening, to a function that
+   * stops. On PostgreSQL a dedicated connection that reconnects with backoff when it drops:
+   * notifications sent while it was down are lost, so `onReconnect` tells the listener to resync.
+   */
+  listen?: (
+    channel: string,
+    onPayload: (payload: string) => void,
+    onReconnect?: () => void,
+  ) => Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -49,7 +59,83 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
         client.release();
       }
     },
+    listen: (channel, onPayload, onReconnect) => listenPostgres(url, channel, onPayload, onReconnect),
     close: () => db.destroy(),
+  };
+}
+
+const FIRST_RETRY_MS = 250;
+const LAST_RETRY_MS = 10_000;
+
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+  onReconnect: (() => void) | undefined,
+): Promise<() => Promise<void>> {
+  // Interpolated into LISTEN, which takes no parameters: only a plain identifier is accepted.
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new RangeError(`bad channel name ${channel}`);
+  let current: pg.Client | undefined;
+  let isStopped = false;
+  let retryMs = FIRST_RETRY_MS;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: url, keepAlive: true });
+    client.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+    });
+    // Without an 'error' listener a dropped connection would crash the process; 'end' reconnects.
+    client.on('error', (error) =>
+      process.stderr.write(`cabildo: listen connection (${channel}) error: ${error.message}\n`),
+    );
+    client.on('end', () => {
+      if (isStopped || current !== client) return;
+      current = undefined;
+      process.stderr.write(`cabildo: listen connection (${channel}) lost; reconnecting\n`);
+      schedule();
+    });
+    try {
+      await client.connect();
+      await client.query(`listen ${channel}`);
+    } catch (error) {
+      // The connect or LISTEN error is the one worth reporting; ending a half-open client may fail too.
+      await client.end().catch(() => {});
+      throw error;
+    }
+    if (isStopped) {
+      await client.end();
+      return;
+    }
+    current = client;
+    retryMs = FIRST_RETRY_MS;
+  };
+  const schedule = () => {
+    retry = setTimeout(async () => {
+      try {
+        await connect();
+        if (isStopped) return;
+        process.stderr.write(`cabildo: listen connection (${channel}) restored\n`);
+        onReconnect?.();
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        retryMs = Math.min(retryMs * 2, LAST_RETRY_MS);
+        process.stderr.write(
+          `cabildo: listen reconnect (${channel}) failed: ${why}; retry in ${retryMs} ms\n`,
+        );
+        if (!isStopped) schedule();
+      }
+    }, retryMs);
+  };
+
+  // The first connection fails loudly: a server that cannot listen should not start.
+  await connect();
+  return async () => {
+    isStopped = true;
+    clearTimeout(retry);
+    const client = current;
+    current = undefined;
+    await client?.end();
   };
 }
 
@@ -72,6 +158,11 @@ async function openPglite(
     db,
     kind: 'pglite',
     dump: async () => (await pglite.dumpDataDir('gzip')) as Blob,
+    // In-process: PGlite calls back after the notifying transaction commits; it never disconnects.
+    async listen(channel, onPayload) {
+      const unlisten = await pglite.listen(channel, onPayload);
+      return () => unlisten();
+    },
     async execScript(text) {
       try {
         await pglite.exec(text);

@@ -24,7 +24,9 @@ import {
 import type { Config } from './config.ts';
 import { CSRF_COOKIE, CSRF_HEADER, isCrossSite, newCsrfToken, tokensMatch } from './csrf.ts';
 import { type DatabaseHandle, isReachable } from './database.ts';
+import { eventsRoutes } from './events.routes.ts';
 import { AppError, errorBody, STATUS_OF_KIND } from './http-errors.ts';
+import { type RealtimeHub, startRealtimeHub } from './realtime.ts';
 import { resolveSession, SESSION_COOKIE, type Viewer } from './sessions.ts';
 
 declare module 'fastify' {
@@ -36,6 +38,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: DatabaseHandle;
     config: Config;
+    /** This process's live-event hub: one LISTEN, fanned out to the open event streams. */
+    realtime: RealtimeHub;
   }
   interface FastifyContextConfig {
     /** Routes that skip the CSRF check (none that change state). */
@@ -71,6 +75,10 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   });
   app.decorate('database', options.database);
   app.decorate('config', options.config);
+  const realtime = await startRealtimeHub(options.database);
+  app.decorate('realtime', realtime);
+  // Runs after preClose has ended the open streams, so no subscriber outlives the hub.
+  app.addHook('onClose', () => realtime.close());
   app.decorateRequest('viewer', null);
   app.decorateRequest('anonymousCsrf', undefined);
   app.setValidatorCompiler(validatorCompiler);
@@ -179,6 +187,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  await app.register(eventsRoutes, { prefix: '/api/v1' });
   for (const routes of options.routes) await app.register(routes, { prefix: '/api/v1' });
 
   const webDir = options.webDir;

@@ -1,0 +1,90 @@
+// The decisions context's live topics over the real stream: members of the council follow a sitting and
+// see the quorum change and a poll open; people outside it are refused.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  buildCouncil,
+  buildMember,
+  buildOfficer,
+  startTestServer,
+  TestClient,
+  type TestServer,
+} from '../test-factories.ts';
+
+let s: TestServer;
+let port: number;
+beforeAll(async () => {
+  s = await startTestServer();
+  await s.app.listen({ port: 0, host: '127.0.0.1' });
+  port = (s.app.server.address() as AddressInfo).port;
+});
+afterAll(async () => s.close());
+
+/** Opens the stream with the client's cookie; resolves with each `event:` type as it arrives. */
+function follow(cookie: string, topic: string) {
+  const types: string[] = [];
+  let status = 0;
+  const request = http.get(
+    { host: '127.0.0.1', port, path: `/api/v1/events?topic=${topic}`, headers: { cookie }, agent: false },
+    (response) => {
+      status = response.statusCode ?? 0;
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        for (const line of chunk.split('\n')) if (line.startsWith('event: ')) types.push(line.slice(7));
+      });
+    },
+  );
+  request.on('error', () => {});
+  return { types, status: () => status, close: () => request.destroy() };
+}
+
+const until = async (check: () => boolean, ms = 5000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting for live events');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};
+
+it('pushes quorum changes and poll openings to members following the sitting, and refuses others', async () => {
+  const council = await buildCouncil(s.db, { kind: 'union' });
+  const secretary = await buildOfficer(s.db, council);
+  const member = await buildMember(s.db, council);
+  const outsider = await buildMember(s.db, await buildCouncil(s.db, { kind: 'union' }));
+  const chair = await TestClient.signedIn(s.app, secretary.login);
+  const created = await chair.request('POST', `/api/v1/councils/${council}/assemblies`, {
+    title: 'Asamblea de emergencia',
+    startsAt: new Date().toISOString(),
+    isExtraordinary: true,
+    place: 'Sede sindical',
+  });
+  const assemblyId = created.json().id as string;
+  const memberClient = await TestClient.signedIn(s.app, member.login);
+
+  const stream = follow(memberClient.cookieHeader(), `assembly:${assemblyId}`);
+  await until(() => stream.status() === 200);
+  expect((await chair.request('POST', `/api/v1/assemblies/${assemblyId}/start`)).statusCode).toBe(200);
+  expect((await chair.request('POST', `/api/v1/assemblies/${assemblyId}/check-in`, {})).statusCode).toBe(200);
+  expect(
+    (await memberClient.request('POST', `/api/v1/assemblies/${assemblyId}/check-in`, {})).statusCode,
+  ).toBe(200);
+  const opened = await chair.request('POST', `/api/v1/councils/${council}/polls`, {
+    kind: 'motion',
+    assemblyId,
+    title: 'Paro de 24 horas',
+    method: 'yes-no',
+    secrecy: 'secret',
+  });
+  expect(opened.statusCode, opened.body).toBe(201);
+  await until(() => stream.types.includes('poll-opened'));
+  expect(stream.types.filter((t) => t === 'quorum')).toHaveLength(2);
+  expect(stream.types).toContain('assembly');
+  stream.close();
+
+  const outsiderClient = await TestClient.signedIn(s.app, outsider.login);
+  const refused = follow(outsiderClient.cookieHeader(), `assembly:${assemblyId}`);
+  await until(() => refused.status() !== 0);
+  expect(refused.status()).toBe(403);
+  refused.close();
+});
