@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import {
   type BallotInput,
   checkBallot,
+  judgeInstructedBallot,
   ONE_VOTE_MILLIS,
   type PollRules,
   receiptCodeFrom,
@@ -23,6 +24,7 @@ import type { Db } from '../platform/database.ts';
 import type { Viewer } from '../platform/sessions.ts';
 import { isPresent } from './assemblies.store.ts';
 import { decisionError } from './decisions-errors.ts';
+import { instructionFor } from './instructions.store.ts';
 import {
   castMemberBallot,
   findPoll,
@@ -52,7 +54,7 @@ export async function castBallot(
   input: CastInput,
 ): Promise<CastReceipt> {
   // The rules never change once a poll is open; its status is checked again under its lock.
-  const poll = await findPoll(db, pollId);
+  const poll = await pollRules(db, pollId);
   if (!poll) throw decisionError('poll-not-found');
   if (poll.status !== 'open') throw decisionError('poll-closed');
   if (poll.electorate === 'mandates') return castDelegateBallot(db, viewer, poll, input);
@@ -87,6 +89,21 @@ export async function castBallot(
   }
 }
 
+// A sitting votes in a burst: the poll's rules are read once a minute per process, not per ballot.
+// Only immutable columns are used from the cached row; status and closing time are re-read in SQL.
+const RULES_CACHE_MS = 60_000;
+const rulesCache = new Map<string, { poll: PollRow; until: number }>();
+
+async function pollRules(db: Db, pollId: string): Promise<PollRow | undefined> {
+  const cached = rulesCache.get(pollId);
+  if (cached && cached.until > Date.now()) return cached.poll;
+  const poll = await findPoll(db, pollId);
+  if (!poll) return undefined;
+  if (rulesCache.size >= 1000) rulesCache.clear();
+  if (poll.status === 'open') rulesCache.set(pollId, { poll, until: Date.now() + RULES_CACHE_MS });
+  return poll;
+}
+
 const isReceiptCollision = (error: unknown) =>
   (error as { code?: unknown }).code === '23505' &&
   /receipt_code/.test(String((error as { constraint?: unknown }).constraint ?? ''));
@@ -117,6 +134,19 @@ async function castDelegateBallot(
       throw decisionError('not-checked-in');
     const contents = checkBallot(rulesOf(poll), input.ballot, weightMillis);
     if (!contents.ok) throw decisionError(contents.error, contents.field);
+    // A vote on a motion (not on its amendments): the sending council's instruction binds the ballot —
+    // no split under a binding position; a departure is recorded with named ballots, never with secret
+    // ones (ADR 0005). Instructions stop changing when the vote opens (set-instruction.ts), so no lock.
+    let instructed: { instruction: string | null; departs: boolean | null } = {
+      instruction: null,
+      departs: null,
+    };
+    if (poll.motion_id && !poll.amendment_id && 'marks' in contents.value) {
+      const instruction = await instructionFor(tx, right.mandate.sending_council_id, poll.motion_id);
+      const judged = judgeInstructedBallot(instruction?.position ?? null, contents.value.marks);
+      if (!judged.ok) throw decisionError(judged.error, judged.field);
+      instructed = judged.value;
+    }
     // Dated at the rights check's instant, read after the mandate's lock (mandate-rights.ts).
     if (!(await insertVoter(tx, poll.id, viewer.personId, mandateId, right.checkedAt)))
       throw decisionError('already-voted');
@@ -135,6 +165,8 @@ async function castDelegateBallot(
         personId: viewer.personId,
         mandateId,
         castAt: right.checkedAt,
+        instruction: instructed.instruction,
+        departsFromInstruction: instructed.departs,
       });
     return { pollId: poll.id, receiptCode, weightMillis };
   });

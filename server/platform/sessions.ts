@@ -28,9 +28,28 @@ export async function createSession(db: Db, personId: string): Promise<{ token: 
   return { token, csrfToken };
 }
 
+// Resolved sessions are kept for a few seconds, so a burst of requests (a sitting voting at once) costs
+// one lookup per person, not one per request. Logout and password changes in this process drop the
+// entry at once; another process behind the same database may honour an ended session for at most
+// SESSION_CACHE_MS. Bounded: the oldest entries go first.
+const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MAX = 20_000;
+const resolved = new Map<string, { viewer: Viewer; until: number }>();
+
+function remember(viewer: Viewer): void {
+  if (resolved.size >= SESSION_CACHE_MAX) {
+    const oldest = resolved.keys().next().value;
+    if (oldest !== undefined) resolved.delete(oldest);
+  }
+  resolved.set(viewer.sessionHash, { viewer, until: Date.now() + SESSION_CACHE_MS });
+}
+
 export async function resolveSession(db: Db, token: string): Promise<Viewer | null> {
   if (token.length > 100) return null;
   const hash = hashToken(token);
+  const cached = resolved.get(hash);
+  if (cached && cached.until > Date.now()) return cached.viewer;
+  if (cached) resolved.delete(hash);
   const { rows } = await sql<{
     person_id: string;
     full_name: string;
@@ -42,20 +61,24 @@ export async function resolveSession(db: Db, token: string): Promise<Viewer | nu
      where s.token_hash = ${hash} and s.expires_at > now()`.execute(db);
   const row = rows[0];
   if (!row) return null;
-  return {
+  const viewer = {
     personId: row.person_id,
     fullName: row.full_name,
     isAdmin: row.is_admin === true,
     csrfToken: row.csrf_token,
     sessionHash: hash,
   };
+  remember(viewer);
+  return viewer;
 }
 
 export async function destroySession(db: Db, sessionHash: string): Promise<void> {
+  resolved.delete(sessionHash);
   await sql`delete from sessions where token_hash = ${sessionHash}`.execute(db);
 }
 
 /** Ends every session of a person (after a password change by reset link). */
 export async function destroySessionsOf(db: Db, personId: string): Promise<void> {
+  for (const [hash, entry] of resolved) if (entry.viewer.personId === personId) resolved.delete(hash);
   await sql`delete from sessions where person_id = ${personId}`.execute(db);
 }
