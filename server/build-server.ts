@@ -2,7 +2,15 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { assembliesRoutes, openRecallVote, pollsRoutes, referendumsRoutes } from './decisions/index.ts';
+import {
+  assembliesRoutes,
+  minutesRoutes,
+  motionsRoutes,
+  openRecallVote,
+  pollsRoutes,
+  referendumsRoutes,
+  speakersRoutes,
+} from './decisions/index.ts';
 import {
   apportionmentRoutes,
   councilsRoutes,
@@ -32,6 +40,9 @@ export function buildServer(
       recallPetitionsRoutes({ openRecallVote }),
       assembliesRoutes,
       pollsRoutes,
+      minutesRoutes,
+      motionsRoutes,
+      speakersRoutes,
       referendumsRoutes,
       joinApplicationsRoutes,
       membershipsRoutes,

@@ -1,6 +1,7 @@
 // Factories for server tests (Outline-style buildX): a real server on a real database (PGlite, or the
 // PostgreSQL server named by TEST_DATABASE_URL), councils, members and officers built through the same
 // import paths the product uses, and an HTTP client that carries cookies and the CSRF token.
+import http from 'node:http';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import type { Office } from '../core/federation/index.ts';
@@ -164,6 +165,34 @@ export async function buildElectionResult(
   });
 }
 
+/**
+ * A local federation of `n` base councils with one seat each: each base's secretary and delegate (both
+ * with logins), the delegates' mandates (weights as given, else 1000), and the federation's secretary.
+ */
+export async function buildLocalFederation(db: Db, n: number, weights?: readonly number[]) {
+  const local = await buildCouncil(db, { kind: 'federation', level: 'local' });
+  const bases: string[] = [];
+  const baseSecretaries = [];
+  const delegates = [];
+  for (let i = 0; i < n; i++) {
+    const base = await buildCouncil(db, { kind: 'mine', parentId: local });
+    bases.push(base);
+    baseSecretaries.push(await buildOfficer(db, base));
+    delegates.push(await buildMember(db, base));
+  }
+  await buildApportionment(db, local, 1);
+  const mandates: string[] = [];
+  for (const [i, base] of bases.entries()) {
+    const r = await buildElectionResult(db, base, [delegates[i]!.personId]);
+    mandates.push(r.mandates[0]!.mandateId);
+  }
+  for (const [i, w] of (weights ?? []).entries())
+    await sql`update mandates set weight_millis = ${w} where id = ${mandates[i]}`.execute(db);
+  const secretary = await buildMember(db, bases[0]!);
+  await insertOffice(db, local, 'secretary', secretary.personId);
+  return { local, bases, baseSecretaries, delegates, mandates, secretary };
+}
+
 /** An HTTP client for app.inject that keeps cookies and sends the CSRF token on writes. */
 export class TestClient {
   private cookies = new Map<string, string>();
@@ -254,6 +283,16 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
     'poll_voters',
     'secret_ballots',
     'named_ballots',
+    'minutes',
+    'minutes_approvals',
+    'motions',
+    'motion_versions',
+    'motion_supporters',
+    'amendments',
+    'composite_origins',
+    'instructions',
+    'speaker_requests',
+    'speaker_settings',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {
@@ -262,3 +301,32 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
   }
   return out;
 }
+
+/**
+ * Follows a live topic over a real socket (node:http without an agent: a pooled keep-alive connection
+ * would hold app.close()); collects each `event:` type as it arrives.
+ */
+export function followEvents(port: number, cookie: string, topic: string) {
+  const types: string[] = [];
+  let status = 0;
+  const request = http.get(
+    { host: '127.0.0.1', port, path: `/api/v1/events?topic=${topic}`, headers: { cookie }, agent: false },
+    (response) => {
+      status = response.statusCode ?? 0;
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        for (const line of chunk.split('\n')) if (line.startsWith('event: ')) types.push(line.slice(7));
+      });
+    },
+  );
+  request.on('error', () => {});
+  return { types, status: () => status, close: () => request.destroy() };
+}
+
+export const until = async (check: () => boolean, ms = 5000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting for live events');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};

@@ -165,3 +165,6 @@ alter table recall_petitions add constraint recall_petitions_decided
 -- seat stands for (core mandateWeightMillis). Fixed in each mandate when it is issued.
 alter table apportionment_rules add column weight_rule text not null default 'one-seat-one-vote'
   check (weight_rule in ('one-seat-one-vote', 'represented-members'));
+
+-- A by-election: an election of delegates that fills only the seats left empty (no substitute left).
+alter table polls add column fills_vacancies boolean not null default false;

@@ -69,6 +69,11 @@ export const openPollBody = z.strictObject({
   closesAt: instant.nullable().default(null),
   /** Elections of the council's delegates to the body above: when their term ends. */
   delegatesTermEndsAt: instant.nullable().default(null),
+  /** With delegatesTermEndsAt: a by-election that fills only the council's empty seats above. */
+  fillsVacancies: z.boolean().default(false),
+  /** A yes-no vote on a motion before this council, or on one of its amendments. */
+  motionId: z.uuid().nullable().default(null),
+  amendmentId: z.uuid().nullable().default(null),
 });
 
 export const castBody = z.union([
@@ -123,6 +128,7 @@ export const pollView = z.object({
   /** Elections of delegates: the body the winners will sit in, and the end of their term. */
   seatCouncilId: z.uuid().nullable(),
   termEndsAt: z.string().nullable(),
+  fillsVacancies: z.boolean(),
   status: z.enum(['open', 'closed', 'cancelled']),
   openedAt: z.string(),
   closesAt: z.string().nullable(),
@@ -135,6 +141,9 @@ export const pollView = z.object({
   /** core/decisions/polls/poll-tally.ts PollResult, once closed. */
   result: z.unknown().nullable(),
   outcome: z.enum(['adopted', 'rejected', 'elected', 'no-valid-ballots']).nullable(),
+  /** A vote on a motion, or on one of its amendments (both set). */
+  motionId: z.uuid().nullable(),
+  amendmentId: z.uuid().nullable(),
   viewer: z.object({
     hasVoted: z.boolean(),
     /** Mandates on this body's roll the viewer may still vote with (delegate bodies). */

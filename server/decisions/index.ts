@@ -1,12 +1,19 @@
 // Decisions context (server side): assemblies (sittings, agenda, attendance, quorum) and polls (motions,
 // elections, recall votes, referendums) with their ballots — secret ones kept apart from who voted —
-// their tallies and seals. Owns the assemblies, agenda_items, attendance, polls, poll_voters,
-// secret_ballots and named_ballots tables; reads memberships and mandates as facts, and acts on
-// mandates only through federation's index (the rights check, recall by vote).
+// their tallies and seals, and each sitting's speakers list. Owns the assemblies, agenda_items,
+// attendance, polls, poll_voters, secret_ballots, named_ballots, speaker_requests and speaker_settings
+// tables; reads memberships and mandates as facts, and acts on mandates only through federation's index
+// (the rights check, recall by vote).
+// Motions too: motions, motion_versions, motion_supporters, amendments, composite_origins and the
+// instructions sending councils give their delegates on them.
+// Minutes of sittings: minutes and minutes_approvals (approved by a poll of a later sitting).
 export { assembliesRoutes } from './assemblies.routes.ts';
 export { closeDuePolls } from './close-due-polls.task.ts';
 export { closePoll } from './close-poll.ts';
 export { conveneAssembly } from './convene-assembly.ts';
+export { minutesRoutes } from './minutes.routes.ts';
+export { motionsRoutes } from './motions.routes.ts';
 export { openRecallVote } from './open-recall-vote.ts';
 export { pollsRoutes } from './polls.routes.ts';
 export { referendumsRoutes } from './referendums.routes.ts';
+export { speakersRoutes } from './speakers.routes.ts';

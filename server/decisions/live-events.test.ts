@@ -1,15 +1,16 @@
 // The decisions context's live topics over the real stream: members of the council follow a sitting and
 // see the quorum change and a poll open; people outside it are refused.
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   buildCouncil,
   buildMember,
   buildOfficer,
+  followEvents,
   startTestServer,
   TestClient,
   type TestServer,
+  until,
 } from '../test-factories.ts';
 
 let s: TestServer;
@@ -20,32 +21,6 @@ beforeAll(async () => {
   port = (s.app.server.address() as AddressInfo).port;
 });
 afterAll(async () => s.close());
-
-/** Opens the stream with the client's cookie; resolves with each `event:` type as it arrives. */
-function follow(cookie: string, topic: string) {
-  const types: string[] = [];
-  let status = 0;
-  const request = http.get(
-    { host: '127.0.0.1', port, path: `/api/v1/events?topic=${topic}`, headers: { cookie }, agent: false },
-    (response) => {
-      status = response.statusCode ?? 0;
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        for (const line of chunk.split('\n')) if (line.startsWith('event: ')) types.push(line.slice(7));
-      });
-    },
-  );
-  request.on('error', () => {});
-  return { types, status: () => status, close: () => request.destroy() };
-}
-
-const until = async (check: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting for live events');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 
 it('pushes quorum changes and poll openings to members following the sitting, and refuses others', async () => {
   const council = await buildCouncil(s.db, { kind: 'union' });
@@ -62,7 +37,7 @@ it('pushes quorum changes and poll openings to members following the sitting, an
   const assemblyId = created.json().id as string;
   const memberClient = await TestClient.signedIn(s.app, member.login);
 
-  const stream = follow(memberClient.cookieHeader(), `assembly:${assemblyId}`);
+  const stream = followEvents(port, memberClient.cookieHeader(), `assembly:${assemblyId}`);
   await until(() => stream.status() === 200);
   expect((await chair.request('POST', `/api/v1/assemblies/${assemblyId}/start`)).statusCode).toBe(200);
   expect((await chair.request('POST', `/api/v1/assemblies/${assemblyId}/check-in`, {})).statusCode).toBe(200);
@@ -83,7 +58,7 @@ it('pushes quorum changes and poll openings to members following the sitting, an
   stream.close();
 
   const outsiderClient = await TestClient.signedIn(s.app, outsider.login);
-  const refused = follow(outsiderClient.cookieHeader(), `assembly:${assemblyId}`);
+  const refused = followEvents(port, outsiderClient.cookieHeader(), `assembly:${assemblyId}`);
   await until(() => refused.status() !== 0);
   expect(refused.status()).toBe(403);
   refused.close();

@@ -23,6 +23,7 @@ import type { Viewer } from '../platform/sessions.ts';
 import { entitledMillis, lockAssembly, shareLockPresentMandates } from './assemblies.store.ts';
 import { assemblyQuorum, electorateOf } from './assembly-quorum.ts';
 import { decisionError } from './decisions-errors.ts';
+import { bindPollToMotion } from './motion-poll-subject.ts';
 import { insertPoll, type NewPoll, type PollOption } from './polls.store.ts';
 
 export interface PollInput {
@@ -44,6 +45,11 @@ export interface PollInput {
    * names a person; at closing the winners receive mandates and the rest become ranked substitutes.
    */
   delegatesTermEndsAt?: string | null | undefined;
+  /** With delegatesTermEndsAt: a by-election, filling only the seats left empty. */
+  fillsVacancies?: boolean | undefined;
+  /** A vote on a motion before this body, or on one of its amendments (motion-poll-subject.ts). */
+  motionId?: string | null | undefined;
+  amendmentId?: string | null | undefined;
 }
 
 export async function openPoll(db: Db, viewer: Viewer, councilId: string, input: PollInput): Promise<string> {
@@ -59,8 +65,10 @@ export async function openPoll(db: Db, viewer: Viewer, councilId: string, input:
       throw decisionError('poll-shape-invalid', 'assemblyId');
     const rules = checkPollRules({ ...input, options: input.options.map((o) => o.label) });
     if (!rules.ok) throw decisionError(rules.error, rules.field);
-    const { delegatesTermEndsAt, ...poll } = input;
+    const { delegatesTermEndsAt, fillsVacancies, motionId, amendmentId, ...poll } = input;
+    const subject = await bindPollToMotion(tx, council, input, () => databaseInstant(tx));
     const electsDelegates = delegatesTermEndsAt !== undefined && delegatesTermEndsAt !== null;
+    if (fillsVacancies && !electsDelegates) throw decisionError('poll-shape-invalid', 'fillsVacancies');
     if (electsDelegates) {
       if (input.kind !== 'election') throw decisionError('poll-shape-invalid', 'delegatesTermEndsAt');
       if (!council.parent_id) throw federationError('no-parent-council');
@@ -69,15 +77,20 @@ export async function openPoll(db: Db, viewer: Viewer, councilId: string, input:
       if (new Set(input.options.map((o) => o.personId)).size !== input.options.length)
         throw decisionError('poll-shape-invalid', 'options');
     }
-    return insertOpenedPoll(tx, council, viewer.personId, {
+    const pollId = await insertOpenedPoll(tx, council, viewer.personId, {
       ...poll,
+      motionId: subject?.motionId ?? null,
+      amendmentId: subject?.amendmentId ?? null,
       maxMarks: rules.value.maxMarks,
       electorate: input.kind === 'referendum' ? 'members-below' : electorateOf(council),
       recallPetitionId: null,
       subjectMandateId: null,
       seatCouncilId: electsDelegates ? council.parent_id : null,
       termEndsAt: electsDelegates ? delegatesTermEndsAt : null,
+      fillsVacancies: electsDelegates && fillsVacancies === true,
     });
+    await subject?.opened(tx, pollId);
+    return pollId;
   });
 }
 

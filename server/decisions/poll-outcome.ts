@@ -18,7 +18,9 @@ import {
 import type { Db } from '../platform/database.ts';
 import { AppError } from '../platform/http-errors.ts';
 import { appendLedgerEntry } from '../platform/ledger.ts';
+import { applyMinutesApproval } from './approve-minutes-by-poll.ts';
 import type { PollRow } from './polls.store.ts';
+import { recordMotionOutcome } from './record-motion-outcome.ts';
 
 export async function applyPollOutcome(tx: Db, poll: PollRow, result: PollResult, at: string): Promise<void> {
   if (poll.kind === 'recall' && poll.recall_petition_id && poll.subject_mandate_id) {
@@ -39,6 +41,10 @@ export async function applyPollOutcome(tx: Db, poll: PollRow, result: PollResult
   if (poll.kind === 'election' && poll.seat_council_id && poll.term_ends_at && result.method !== 'yes-no') {
     await recordDelegates(tx, poll, result, at);
   }
+  // A vote on a motion or an amendment: its status or next version, and the decision back to its origins.
+  if (poll.motion_id) await recordMotionOutcome(tx, poll, result, at);
+  // A vote on approving minutes (approve-minutes-by-poll.ts): adopted → the minutes are approved.
+  if (poll.kind === 'motion') await applyMinutesApproval(tx, poll, result.outcome, at);
 }
 
 async function recordDelegates(
@@ -58,7 +64,12 @@ async function recordDelegates(
     await recordElectionResultOfPoll(
       tx,
       poll.council_id,
-      { pollId: poll.id, title: poll.title, termEndsAt: poll.term_ends_at ?? '' },
+      {
+        pollId: poll.id,
+        title: poll.title,
+        termEndsAt: poll.term_ends_at ?? '',
+        vacanciesOnly: poll.fills_vacancies,
+      },
       { winners: result.elected.map(candidate), others: others.map(candidate) },
     );
     await sql`release savepoint delegates_of_poll`.execute(tx);

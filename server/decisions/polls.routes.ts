@@ -84,6 +84,7 @@ export async function pollViewOf(
     subjectMandateId: poll.subject_mandate_id,
     seatCouncilId: poll.seat_council_id,
     termEndsAt: poll.term_ends_at,
+    fillsVacancies: poll.fills_vacancies,
     status: poll.status,
     openedAt: poll.opened_at,
     closesAt: poll.closes_at,
@@ -95,6 +96,8 @@ export async function pollViewOf(
     ballotsCast: await countVoters(db, poll.id),
     result: poll.result,
     outcome: poll.outcome,
+    motionId: poll.motion_id,
+    amendmentId: poll.amendment_id,
     viewer: {
       hasVoted: voted,
       votableMandates,

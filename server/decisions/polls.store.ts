@@ -42,6 +42,7 @@ export interface PollRow {
   subject_mandate_id: string | null;
   seat_council_id: string | null;
   term_ends_at: string | null;
+  fills_vacancies: boolean;
   status: 'open' | 'closed' | 'cancelled';
   opened_at: string;
   opened_by: string | null;
@@ -53,15 +54,20 @@ export interface PollRow {
   seed: string;
   result: PollResult | null;
   outcome: 'adopted' | 'rejected' | 'elected' | 'no-valid-ballots' | null;
+  /** A vote on a motion (motion_id), or on one of its amendments (both set). */
+  motion_id: string | null;
+  amendment_id: string | null;
 }
 
 const pollColumns = sql`p.id, p.council_id, p.assembly_id, p.kind, p.title, p.body, p.method, p.options,
   p.seats, p.max_marks, p.allow_split, p.majority, p.majority_base, p.secrecy, p.electorate,
   p.recall_petition_id, p.subject_mandate_id, p.seat_council_id, ${isoUs(sql`p.term_ends_at`)} as term_ends_at,
+  p.fills_vacancies,
   p.status, ${isoUs(sql`p.opened_at`)} as opened_at, p.opened_by, ${isoUs(sql`p.closes_at`)} as closes_at,
   ${isoUs(sql`p.closed_at`)} as closed_at, p.entitled_millis::float8 as entitled_millis,
   p.present_at_open_millis::float8 as present_at_open_millis,
-  p.present_at_close_millis::float8 as present_at_close_millis, p.seed, p.result, p.outcome`;
+  p.present_at_close_millis::float8 as present_at_close_millis, p.seed, p.result, p.outcome,
+  p.motion_id, p.amendment_id`;
 
 export interface NewPoll {
   councilId: string;
@@ -82,12 +88,15 @@ export interface NewPoll {
   subjectMandateId: string | null;
   seatCouncilId: string | null;
   termEndsAt: string | null;
+  fillsVacancies?: boolean;
   openedAt: string;
   openedBy: string | null;
   closesAt: string | null;
   entitledMillis: number;
   presentAtOpenMillis: number | null;
   seed: string;
+  motionId?: string | null;
+  amendmentId?: string | null;
 }
 
 export async function insertPoll(tx: Db, p: NewPoll): Promise<string> {
@@ -95,12 +104,14 @@ export async function insertPoll(tx: Db, p: NewPoll): Promise<string> {
     insert into polls (council_id, assembly_id, kind, title, body, method, options, seats, max_marks,
                        allow_split, majority, majority_base, secrecy, electorate, recall_petition_id,
                        subject_mandate_id, seat_council_id, term_ends_at, status, opened_at, opened_by,
-                       closes_at, entitled_millis, present_at_open_millis, seed)
+                       closes_at, entitled_millis, present_at_open_millis, seed, motion_id, amendment_id,
+                       fills_vacancies)
     values (${p.councilId}, ${p.assemblyId}, ${p.kind}, ${p.title}, ${p.body}, ${p.method},
             ${JSON.stringify(p.options)}::jsonb, ${p.seats}, ${p.maxMarks}, ${p.allowSplit}, ${p.majority},
             ${p.majorityBase}, ${p.secrecy}, ${p.electorate}, ${p.recallPetitionId}, ${p.subjectMandateId},
             ${p.seatCouncilId}, ${p.termEndsAt}::timestamptz, 'open', ${p.openedAt}::timestamptz, ${p.openedBy},
-            ${p.closesAt}::timestamptz, ${p.entitledMillis}, ${p.presentAtOpenMillis}, ${p.seed})
+            ${p.closesAt}::timestamptz, ${p.entitledMillis}, ${p.presentAtOpenMillis}, ${p.seed},
+            ${p.motionId ?? null}, ${p.amendmentId ?? null}, ${p.fillsVacancies ?? false})
     returning id`.execute(tx);
   return rows[0]!.id;
 }
@@ -184,13 +195,22 @@ export async function insertSecretBallot(tx: Db, b: NewBallot): Promise<void> {
 
 export async function insertNamedBallot(
   tx: Db,
-  b: NewBallot & { personId: string; mandateId: string | null; castAt: string },
+  b: NewBallot & {
+    personId: string;
+    mandateId: string | null;
+    castAt: string;
+    /** A delegate's ballot on a motion: the sending council's instruction, and whether it departs. */
+    instruction?: string | null;
+    departsFromInstruction?: boolean | null;
+  },
 ): Promise<void> {
   await sql`insert into named_ballots (poll_id, person_id, mandate_id, receipt_code, contents, weight_millis,
-                                       base_council_id, cast_at)
+                                       base_council_id, cast_at, instruction, departs_from_instruction)
             values (${b.pollId}, ${b.personId}, ${b.mandateId}, ${b.receiptCode},
                     ${JSON.stringify(b.contents)}::jsonb, ${b.weightMillis}, ${b.baseCouncilId},
-                    ${b.castAt}::timestamptz)`.execute(tx);
+                    ${b.castAt}::timestamptz, ${b.instruction ?? null}, ${b.departsFromInstruction ?? null})`.execute(
+    tx,
+  );
 }
 
 export interface PublishedBallotRow {

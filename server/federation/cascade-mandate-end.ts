@@ -25,6 +25,7 @@ import {
   shareLockSeatsInSender,
   sitsFor,
 } from './mandates.store.ts';
+import { announceRollChanges } from './roll-events.ts';
 
 export interface EndedMandate {
   mandateId: string;
@@ -121,6 +122,10 @@ export async function endMandatesWithCascade(
         sendingCouncilId: mandate.sending_council_id,
       });
   }
+  await announceRollChanges(tx, [
+    ...ended.map((e) => e.seatCouncilId),
+    ...seated.map((x) => x.seatCouncilId),
+  ]);
   return {
     endedAt: at,
     ended,

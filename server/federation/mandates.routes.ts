@@ -32,6 +32,7 @@ import {
 import { recallMandate } from './recall-mandate.ts';
 import { recordElectionResult } from './record-election-result.ts';
 import { resignMandate } from './resign-mandate.ts';
+import { registerCouncilTopic } from './roll-events.ts';
 
 const view = (m: MandateRow) => ({
   id: m.id,
@@ -50,6 +51,7 @@ const view = (m: MandateRow) => ({
 });
 
 export const mandatesRoutes: FastifyPluginAsync = async (fastify) => {
+  registerCouncilTopic();
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => fastify.database.db;
 

@@ -402,3 +402,16 @@ export async function markTermEnded(tx: Db, id: string): Promise<void> {
   await sql`update mandates set status = 'expired', ended_at = term_ends_at, end_reason = 'term-ended'
              where id = ${id} and ended_at is null`.execute(tx);
 }
+
+/** How many of the sending council's seats in the seat council are held now (read without locks). */
+export async function heldSeatsOfSender(
+  db: Db,
+  seatCouncilId: string,
+  sendingCouncilId: string,
+): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from mandates
+     where seat_council_id = ${seatCouncilId} and sending_council_id = ${sendingCouncilId}
+       and active_until > clock_timestamp() and term_starts_at <= clock_timestamp()`.execute(db);
+  return rows[0]?.n ?? 0;
+}

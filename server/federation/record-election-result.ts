@@ -39,6 +39,7 @@ import { federationError } from './federation-errors.ts';
 import {
   activeMembersAmong,
   databaseInstant,
+  heldSeatsOfSender,
   type InstantIso,
   insertElectionResult,
   insertMandate,
@@ -47,6 +48,7 @@ import {
   repointDependents,
   shareLockSeatsInSender,
 } from './mandates.store.ts';
+import { announceRollChanges } from './roll-events.ts';
 import { loadViewerFacts } from './viewer-facts.ts';
 
 export interface ElectionResultInput {
@@ -84,7 +86,7 @@ export async function recordElectionResult(
       if (!sender) throw federationError('council-not-found');
       if (!can('record-election-result', await loadViewerFacts(tx, viewer, sender)))
         throw federationError('not-permitted');
-      return recordIn(tx, sender, viewer?.personId ?? null, { ...input, pollId: null });
+      return recordIn(tx, sender, viewer?.personId ?? null, { ...input, pollId: null, vacanciesOnly: false });
     }),
   );
 }
@@ -97,18 +99,24 @@ export async function recordElectionResult(
 export async function recordElectionResultOfPoll(
   tx: Db,
   councilId: string,
-  poll: { pollId: string; title: string; termEndsAt: string },
+  poll: { pollId: string; title: string; termEndsAt: string; vacanciesOnly: boolean },
   ranked: { winners: readonly CountedCandidate[]; others: readonly CountedCandidate[] },
 ): Promise<RecordedElection> {
   const sender = await lockCouncil(tx, councilId);
   if (!sender) throw federationError('council-not-found');
   const parent = sender.parent_id ? await findCouncil(tx, sender.parent_id) : undefined;
   const apportionment = parent ? await apportionmentInEffect(tx, parent.id, new Date()) : undefined;
-  const seats = apportionment?.rows.find((r) => r.councilId === sender.id)?.seats ?? 0;
+  const apportioned = apportionment?.rows.find((r) => r.councilId === sender.id)?.seats ?? 0;
+  // A by-election has only the empty seats to give (re-checked under the locks in recordIn).
+  const seats =
+    poll.vacanciesOnly && parent
+      ? Math.max(0, apportioned - (await heldSeatsOfSender(tx, parent.id, sender.id)))
+      : apportioned;
   return recordIn(tx, sender, null, {
     sheetReference: poll.title.slice(0, 200),
     tellers: null,
     pollId: poll.pollId,
+    vacanciesOnly: poll.vacanciesOnly,
     winners: ranked.winners.slice(0, seats),
     substitutes: [...ranked.winners.slice(seats), ...ranked.others],
     termEndsAt: poll.termEndsAt,
@@ -118,6 +126,8 @@ export async function recordElectionResultOfPoll(
 type RecordInput = Omit<ElectionResultInput, 'tellers'> & {
   tellers: readonly [string, string] | null;
   pollId: string | null;
+  /** A by-election: fill the council's empty seats, supersede nobody. */
+  vacanciesOnly: boolean;
 };
 
 async function recordIn(
@@ -170,8 +180,15 @@ async function recordIn(
 
   const current = await lockActiveMandatesOfSender(tx, parent.id, sender.id);
   const winnerIds = new Set(input.winners.map((w) => w.personId));
-  const reElected = current.filter((m) => winnerIds.has(m.holder_person_id));
-  const superseded = await endMandatesWithCascade(tx, current, {
+  if (input.vacanciesOnly) {
+    // A by-election fills only the seats left empty; the sitting delegates keep theirs.
+    if (input.winners.length > line.seats - current.length)
+      throw federationError('too-many-winners', 'winners');
+    if (current.some((m) => winnerIds.has(m.holder_person_id)))
+      throw federationError('duplicate-candidate', 'winners');
+  }
+  const reElected = input.vacanciesOnly ? [] : current.filter((m) => winnerIds.has(m.holder_person_id));
+  const superseded = await endMandatesWithCascade(tx, input.vacanciesOnly ? [] : current, {
     status: 'expired',
     reason: 'superseded',
     seatSubstitutesForRoots: false,
@@ -230,6 +247,7 @@ async function recordIn(
       carriedOver.push({ mandateId: id, from: old.id, to });
   }
 
+  await announceRollChanges(tx, [parent.id]);
   await appendLedgerEntry(
     tx,
     {

@@ -3,7 +3,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
-import { AssemblyPage, MyVotesPage, PollPage, ProjectorPage } from '../decisions/index.ts';
+import { AssemblyPage, MinutesPage, MyVotesPage, PollPage, ProjectorPage } from '../decisions/index.ts';
 import { CouncilPage, HomePage } from '../federation/index.ts';
 import { MandatePage, MyMandatesPage } from '../mandates/index.ts';
 import {
@@ -75,6 +75,9 @@ export function App() {
               <Route path="/me" component={MyCouncilsPage} />
               <Route path="/me/mandates" component={MyMandatesPage} />
               <Route path="/me/votes" component={MyVotesPage} />
+              <Route path="/assemblies/:id/minutes">
+                {(params) => <MinutesPage assemblyId={params.id} key={params.id} />}
+              </Route>
               <Route path="/assemblies/:id/projector">
                 {(params) => <ProjectorPage assemblyId={params.id} key={params.id} />}
               </Route>

@@ -455,6 +455,38 @@ export interface Assembly extends AssemblySummary {
   };
 }
 
+export type SpeakerKind = 'speak' | 'point-of-order';
+export type SpeakerSide = 'pro' | 'contra';
+
+export interface Speaker {
+  requestId: string;
+  personId: string;
+  name: string;
+  mandateId: string | null;
+  kind: SpeakerKind;
+  side: SpeakerSide | null;
+  agendaItemId: string | null;
+}
+
+/** GET /assemblies/:id/speakers: the queue in the order of the floor, who speaks and since when. */
+export interface SpeakersList {
+  assemblyId: string;
+  /** The server's clock when read: the countdown runs from it. */
+  now: string;
+  timeLimitSeconds: number;
+  alternatesSides: boolean;
+  current: (Speaker & { startedAt: string; timeLimitSeconds: number }) | null;
+  queue: (Speaker & { requestedAt: string })[];
+  mine: {
+    requestId: string;
+    kind: SpeakerKind;
+    side: SpeakerSide | null;
+    status: 'waiting' | 'speaking';
+    position: number | null;
+  } | null;
+  viewer: { mayModerate: boolean };
+}
+
 /** What POST /councils/:id/polls takes. */
 export interface PollInput {
   kind: 'motion' | 'election' | 'referendum';
@@ -563,4 +595,27 @@ export interface PollSeal {
   recorded: { voters: number; votersDigest: string; ballots: number; ballotsDigest: string } | null;
   current: { voters: number; votersDigest: string; ballots: number; ballotsDigest: string };
   matches: boolean;
+}
+
+/** GET /assemblies/:id/minutes: the sitting's minutes (null until generated) and whether the viewer writes them. */
+export interface AssemblyMinutes {
+  assemblyId: string;
+  assemblyTitle: string;
+  assemblyStatus: AssemblyStatus;
+  councilId: string;
+  councilName: string;
+  mayWrite: boolean;
+  minutes: {
+    status: 'draft' | 'approved';
+    language: 'es' | 'en';
+    markdown: string;
+    generatedMarkdown: string;
+    isEdited: boolean;
+    generatedAt: string;
+    editedAt: string | null;
+    approvedAt: string | null;
+    approvedByPollId: string | null;
+    documentDigest: string | null;
+    pendingApprovalPollId: string | null;
+  } | null;
 }

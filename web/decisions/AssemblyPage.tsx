@@ -1,7 +1,7 @@
 // The assembly room: when and where, the quorum as it stands (live), checking in and out (delegates
 // choose the mandate they sit on), the agenda, who is present, the sitting's polls — the open one with
-// its vote panel inline — and, for the chair and secretary, starting and closing the sitting and
-// opening a poll. Events from the server only trigger refetches; the page also refetches on focus and
+// its vote panel inline —, the speakers list, and, for the chair and secretary, starting and closing the
+// sitting and opening a poll. Events from the server only trigger refetches; the page also refetches on focus and
 // after each act, so it works while the stream is unavailable.
 import './decisions.css';
 import { useId, useState } from 'react';
@@ -17,6 +17,7 @@ import { decisionErrorText, useVotes } from './decisions-text.ts';
 import { PollForm } from './PollForm.tsx';
 import { BallotCount, ClosePoll, PollFacts } from './PollParts.tsx';
 import { QuorumMeter } from './QuorumMeter.tsx';
+import { SpeakersPanel } from './SpeakersPanel.tsx';
 import { AssemblyStatusBadge, PollStatusBadge } from './StatusBadges.tsx';
 import { useLiveRefetch } from './use-live.ts';
 import { VotePanel } from './VotePanel.tsx';
@@ -235,6 +236,11 @@ function Room({ assemblyId }: { assemblyId: string }) {
           <p>
             <Link href={`/assemblies/${a.id}/projector`}>{t('decisions.room.projector')}</Link>
           </p>
+          {a.status === 'closed' && (
+            <p>
+              <Link href={`/assemblies/${a.id}/minutes`}>{t('decisions.minutes.link')}</Link>
+            </p>
+          )}
         </section>
         <section className="panel" aria-labelledby={`${base}-where`}>
           <h2 className="panel-title" id={`${base}-where`}>
@@ -275,6 +281,7 @@ function Room({ assemblyId }: { assemblyId: string }) {
         </section>
       </div>
       {current && <CurrentPoll pollId={current.id} onChanged={assembly.reload} key={current.id} />}
+      <SpeakersPanel assembly={a} />
       <div className="two-columns">
         <section className="panel" aria-labelledby={`${base}-agenda`}>
           <h2 className="panel-title" id={`${base}-agenda`}>

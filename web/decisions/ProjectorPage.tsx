@@ -1,5 +1,6 @@
 // The projector view for the hall: large type, dark text on white, nothing to click — the sitting's
-// title, its quorum, the poll now open with its live count of ballots, and the last result.
+// title, its quorum, who has the floor with the time left, the poll now open with its live count of
+// ballots, and the last result.
 import './decisions.css';
 import { useTranslation } from 'react-i18next';
 import type { Assembly, Poll, YesNoChoice } from '../app/api-types.ts';
@@ -9,6 +10,7 @@ import { Loading, Notice, useDocumentTitle } from '../ui/index.ts';
 import { decisionErrorText, useVotes } from './decisions-text.ts';
 import { BallotCount } from './PollParts.tsx';
 import { QuorumMeter } from './QuorumMeter.tsx';
+import { ProjectorSpeaker } from './SpeakersPanel.tsx';
 import { useLiveRefetch } from './use-live.ts';
 
 const CHOICES: YesNoChoice[] = ['yes', 'no', 'abstain'];
@@ -89,6 +91,7 @@ function Projector({ assemblyId }: { assemblyId: string }) {
       ) : (
         <p className="projector-idle">{t('decisions.projector.noPoll')}</p>
       )}
+      <ProjectorSpeaker assemblyId={a.id} isLive={a.status === 'convened' || a.status === 'in-session'} />
       {last && <LastResult pollId={last.id} key={last.id} />}
     </div>
   );

@@ -5,6 +5,8 @@ import { lazy } from 'react';
 
 export const AssemblyPage = lazy(() => import('./AssemblyPage.tsx'));
 export const ProjectorPage = lazy(() => import('./ProjectorPage.tsx'));
+/** The minutes of a sitting: read, download, and (secretary) generate, edit, put to the vote. */
+export const MinutesPage = lazy(() => import('./MinutesPage.tsx'));
 export const PollPage = lazy(() => import('./PollPage.tsx'));
 export const MyVotesPage = lazy(() => import('./MyVotesPage.tsx'));
 /** The "Assemblies" tab of a council page: sittings, polls outside them, the forms for officers. */

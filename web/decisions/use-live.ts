@@ -4,7 +4,15 @@
 import { useEffect, useRef } from 'react';
 import { API_BASE } from '../app/api-client.ts';
 
-const EVENT_TYPES = ['quorum', 'poll-opened', 'poll-closed', 'ballot-count', 'assembly', 'resync'] as const;
+const EVENT_TYPES = [
+  'quorum',
+  'poll-opened',
+  'poll-closed',
+  'ballot-count',
+  'assembly',
+  'speakers',
+  'resync',
+] as const;
 const DEBOUNCE_MS = 400;
 const FALLBACK_POLL_MS = 5000;
 

@@ -91,6 +91,35 @@ export const DECISION_ERRORS = {
   'not-published': 'the ballots of a poll are published only after it closes',
   'recall-vote-exists': 'a recall vote is already open or held for this petition',
   'petition-not-vote-due': 'the recall petition has not reached its signature threshold',
+  'assembly-not-closed': 'the minutes of a sitting are written once the sitting is closed',
+  'minutes-not-found': 'the sitting has no minutes yet: generate them first',
+  'minutes-approved': 'approved minutes are final: they cannot be edited, regenerated or voted on again',
+  'minutes-approval-pending': 'a vote on approving these minutes is open: the text is frozen until it closes',
+  'not-a-later-sitting': 'minutes are approved by a later sitting of the same council',
+  'speaker-request-not-found': 'the request to speak does not exist',
+  'already-waiting-to-speak': 'the person already has a request waiting in this sitting’s speakers list',
+  'speaker-request-not-waiting': 'the request has already had the floor, or was withdrawn or refused',
+  'speakers-changed':
+    'the floor changed since the chair looked (someone else pressed next or ended the speech): look again',
+  'no-speaker-waiting': 'nobody is speaking and nobody with the right to speak is waiting',
+  'agenda-item-not-in-assembly': 'the agenda item is not one of this sitting’s',
+  'speaking-time-invalid': 'a speaking-time limit is a whole number of seconds from 10 to 3600',
+  'motion-not-found': 'the motion id does not exist',
+  'motion-transition-not-allowed': "the motion's status does not allow this act (core/decisions/motions)",
+  'already-supporting': 'this person already supports the motion',
+  'motion-not-adopted': 'only a motion the council adopted can be forwarded to the body above',
+  'motion-already-forwarded': 'the motion was already forwarded to the body above',
+  'motion-in-vote': 'a poll on this motion or on one of its amendments is open',
+  'composite-invalid': 'a composite merges two or more submitted motions forwarded from different councils',
+  'amendment-not-found': 'the amendment id does not exist',
+  'amendment-base-invalid':
+    "the amendment's base version does not exist, or its lines are outside that version",
+  'amendment-changes-nothing': 'the replacement lines are the lines they replace',
+  'amendment-stale': 'the text changed where the amendment applies since its base version: propose it again',
+  'amendment-not-pending': 'the amendment was decided or withdrawn, or its vote is open',
+  'instruction-council-invalid': "the council does not send delegates to the motion's body",
+  'split-not-instructed':
+    "the sending council's instruction binds the whole weight to one position: no split",
 } as const;
 export type DecisionErrorCode = keyof typeof DECISION_ERRORS;
 
