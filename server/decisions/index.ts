@@ -7,13 +7,19 @@
 // Motions too: motions, motion_versions, motion_supporters, amendments, composite_origins and the
 // instructions sending councils give their delegates on them.
 // Minutes of sittings: minutes and minutes_approvals (approved by a poll of a later sitting).
+export { admitMotion } from './admit-motion.ts';
 export { assembliesRoutes } from './assemblies.routes.ts';
+export { castBallot } from './cast-ballot.ts';
 export { closeDuePolls } from './close-due-polls.task.ts';
 export { closePoll } from './close-poll.ts';
 export { conveneAssembly } from './convene-assembly.ts';
+export { forwardMotion } from './forward-motion.ts';
 export { minutesRoutes } from './minutes.routes.ts';
 export { motionsRoutes } from './motions.routes.ts';
+export { openPoll } from './open-poll.ts';
 export { openRecallVote } from './open-recall-vote.ts';
 export { pollsRoutes } from './polls.routes.ts';
 export { referendumsRoutes } from './referendums.routes.ts';
+export { scheduleMotion } from './schedule-motion.ts';
 export { speakersRoutes } from './speakers.routes.ts';
+export { submitMotion } from './submit-motion.ts';

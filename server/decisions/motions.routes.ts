@@ -24,11 +24,13 @@ import {
   motionSummaryView,
   motionView,
   proposeAmendmentBody,
+  scheduleBody,
   submitMotionBody,
 } from './motions.schema.ts';
 import { motionsOfCouncil, versionsOf } from './motions.store.ts';
 import { proposeAmendment } from './propose-amendment.ts';
 import { referMotion } from './refer-motion.ts';
+import { scheduleMotion } from './schedule-motion.ts';
 import { setInstruction } from './set-instruction.ts';
 import { submitMotion } from './submit-motion.ts';
 import { supportMotion } from './support-motion.ts';
@@ -101,6 +103,25 @@ export const motionsRoutes: FastifyPluginAsync = async (fastify) => {
       },
     );
   }
+
+  app.put(
+    '/motions/:id/sitting',
+    {
+      schema: {
+        tags: ['decisions'],
+        description:
+          "Puts the motion on one of the council's sittings (officers), or takes it off with null.",
+        params: idParams,
+        body: scheduleBody,
+        response: { 200: motionView },
+      },
+    },
+    async (request) => {
+      const viewer = requireViewer(request);
+      await scheduleMotion(db(), viewer, request.params.id, request.body);
+      return motionViewOf(db(), request.params.id, viewer);
+    },
+  );
 
   app.post(
     '/motions/:id/forward',

@@ -36,6 +36,11 @@ export const composeBody = z.strictObject({
   text: text(20000),
 });
 
+export const scheduleBody = z.strictObject({
+  /** The sitting whose agenda takes the motion; null takes it off. */
+  assemblyId: z.uuid().nullable(),
+  agendaPosition: z.int().min(1).max(1000).nullable().default(null),
+});
 export const instructionBody = z.strictObject({ position: z.enum(INSTRUCTION_POSITIONS) });
 
 const linkedMotion = z.object({

@@ -269,3 +269,13 @@ export async function recordParentOutcome(
        where id = any(${[...motionIds]}::uuid[]) returning id, council_id`.execute(tx)
   ).rows;
 }
+
+export async function setMotionSitting(
+  tx: Db,
+  id: string,
+  assemblyId: string | null,
+  agendaPosition: number | null,
+): Promise<void> {
+  await sql`update motions set assembly_id = ${assemblyId}, agenda_position = ${agendaPosition}
+             where id = ${id}`.execute(tx);
+}

@@ -116,6 +116,37 @@ describe('the demo congress of Oruro and Potosí', () => {
     ]);
   });
 
+  it('puts Macha’s adopted motion, forwarded to the regional federation, on the congress’s agenda', async () => {
+    const { rows } = await sql<{
+      title: string;
+      status: string;
+      origin_status: string;
+      origin_council: string;
+      sitting: string;
+      agenda_position: number;
+      yes: number;
+    }>`
+      select m.title, m.status, o.status as origin_status, oc.name as origin_council, a.title as sitting,
+             m.agenda_position, (p.result -> 'totals' ->> 'yes')::int as yes
+        from motions m
+        join motions o on o.id = m.origin_motion_id
+        join councils oc on oc.id = o.council_id
+        join assemblies a on a.id = m.assembly_id
+        join polls p on p.motion_id = o.id
+       where m.council_id = (select id from councils where name = ${nameOf('oruro-potosi')})`.execute(db());
+    expect(rows).toEqual([
+      {
+        title: 'Precio justo del gas licuado para las comunidades',
+        status: 'admitted',
+        origin_status: 'adopted',
+        origin_council: nameOf('macha'),
+        sitting: 'Congreso Regional Ordinario de Oruro y Potosí',
+        agenda_position: 2,
+        yes: 17_000,
+      },
+    ]);
+  });
+
   it('leaves every ledger chain valid', async () => {
     const verdicts = await verifyLedger(db());
     expect(verdicts.length).toBeGreaterThan(DEMO_COUNCILS.length);

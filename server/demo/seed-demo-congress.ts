@@ -7,7 +7,16 @@
 // region send one each to the regional federation, whose seats weigh the members they represent. Picks
 // are deterministic: members who hold no office, in the order of their (seeded) phone logins.
 import { sql } from 'kysely';
-import { conveneAssembly } from '../decisions/index.ts';
+import {
+  admitMotion,
+  castBallot,
+  closePoll,
+  conveneAssembly,
+  forwardMotion,
+  openPoll,
+  scheduleMotion,
+  submitMotion,
+} from '../decisions/index.ts';
 import {
   apportionCouncilSeats,
   type ElectionResultInput,
@@ -36,6 +45,8 @@ export interface DemoCongress {
   neighbourhoodAssemblyId: string;
   /** Mandates issued in the miners' and the regional federations. */
   mandates: number;
+  /** Macha's adopted motion as forwarded to the regional federation, on the congress's agenda. */
+  forwardedMotionId: string;
 }
 
 export async function seedDemoCongress(db: Db): Promise<DemoCongress> {
@@ -183,8 +194,52 @@ export async function seedDemoCongress(db: Db): Promise<DemoCongress> {
       agenda: [{ title: 'Corte de agua en la zona', notes: null }],
     },
   );
-  return { congressId, neighbourhoodAssemblyId, mandates };
+  // The Ayllu de Macha adopts a motion in an open vote of its members and forwards it; the regional
+  // secretary admits it and puts it on the congress's agenda, next to the gas supply item.
+  const machaSecretary = await secretaryOf('macha');
+  const localMotion = await submitMotion(db, machaSecretary, councilId('macha'), {
+    title: 'Precio justo del gas licuado para las comunidades',
+    text: MOTION_TEXT.join('\n'),
+    assemblyId: null,
+    agendaPosition: null,
+  });
+  await admitMotion(db, machaSecretary, localMotion);
+  const vote = await openPoll(db, machaSecretary, councilId('macha'), {
+    kind: 'motion',
+    assemblyId: null,
+    title: 'Precio justo del gas licuado para las comunidades',
+    body: null,
+    method: 'yes-no',
+    options: [],
+    seats: 1,
+    maxMarks: 1,
+    allowSplit: false,
+    majority: 'simple',
+    majorityBase: 'voting',
+    secrecy: 'open',
+    closesAt: null,
+    motionId: localMotion,
+  });
+  const voters = await plainMembers('macha', 24);
+  for (const [i, voter] of voters.entries()) {
+    const choice = i < 17 ? 'yes' : i < 21 ? 'no' : 'abstain';
+    await castBallot(db, { ...machaSecretary, personId: voter.id, fullName: voter.fullName }, vote, {
+      ballot: { choice },
+    });
+  }
+  await closePoll(db, machaSecretary, vote);
+  const forwarded = await forwardMotion(db, machaSecretary, localMotion);
+  await admitMotion(db, regionalSecretary, forwarded);
+  await scheduleMotion(db, regionalSecretary, forwarded, { assemblyId: congressId, agendaPosition: 2 });
+  return { congressId, neighbourhoodAssemblyId, mandates, forwardedMotionId: forwarded };
 }
+
+const MOTION_TEXT = [
+  'Las comunidades del Ayllu de Macha pagan la garrafa de gas a más del doble del precio oficial.',
+  'Pedimos que la Federación Regional acuerde un precio máximo para la garrafa de 10 kg en toda la región.',
+  'Que los consejos vecinales y comunales controlen ese precio en cada punto de venta.',
+  'Que la distribución llegue a las comunidades alejadas al menos una vez por semana.',
+];
 
 /** Demo councils by key: names are unique in the demo, and the key is not stored. */
 async function councilIdsByKey(db: Db): Promise<(key: string) => string> {
