@@ -92,6 +92,27 @@ export const castBody = z.union([
   }),
 ]);
 
+const paperBallot = z.union([
+  z.strictObject({ choice: z.enum(YES_NO_CHOICES) }),
+  z.strictObject({ ranking: z.array(z.int().min(0).max(1000)).max(200) }),
+]);
+
+export const paperBallotsBody = z
+  .strictObject({
+    /** The two tellers who counted the papers. */
+    tellers: z.tuple([text(200), text(200)]).refine(([a, b]) => a.toLowerCase() !== b.toLowerCase(), {
+      message: 'two different tellers count the papers',
+    }),
+    /** Who handed in a paper (members of the body). */
+    voterIds: z.array(z.uuid()).min(1).max(5000),
+    /** What the papers said, as many as voters; their order is not kept for secret polls. */
+    ballots: z.array(paperBallot).min(1).max(5000),
+  })
+  .refine((b) => b.voterIds.length === b.ballots.length, {
+    message: 'as many papers as voters',
+    path: ['ballots'],
+  });
+
 export const receiptView = z.object({
   pollId: z.uuid(),
   receiptCode: z.string().regex(RECEIPT_CODE_PATTERN),

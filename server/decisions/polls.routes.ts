@@ -16,12 +16,14 @@ import {
   castBody,
   idParams,
   openPollBody,
+  paperBallotsBody,
   pollView,
   publishedBallotsView,
   receiptView,
   sealView,
 } from './decisions.schema.ts';
 import { decisionError } from './decisions-errors.ts';
+import { enterPaperBallots } from './enter-paper-ballots.ts';
 import { openPoll } from './open-poll.ts';
 import { computePollSeal, recordedPollSeal } from './poll-seal.ts';
 import {
@@ -203,6 +205,25 @@ export const pollsRoutes: FastifyPluginAsync = async (fastify) => {
       });
       counts.announce(request.params.id);
       return reply.status(201).send(receipt);
+    },
+  );
+
+  app.post(
+    '/polls/:id/paper-ballots',
+    {
+      schema: {
+        tags: ['decisions'],
+        description:
+          "Tellers enter the paper ballots of members who voted in the room: who handed in a paper, and what the papers said (members' polls). Answers the papers' receipt codes.",
+        params: idParams,
+        body: paperBallotsBody,
+        response: { 201: z.object({ receiptCodes: z.array(z.string()) }) },
+      },
+    },
+    async (request, reply) => {
+      const result = await enterPaperBallots(db(), requireViewer(request), request.params.id, request.body);
+      counts.announce(request.params.id);
+      return reply.status(201).send(result);
     },
   );
 
