@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import {
   assembliesRoutes,
+  assemblyPetitionsRoutes,
   minutesRoutes,
   motionsRoutes,
   openRecallVote,
@@ -39,6 +40,7 @@ export function buildServer(
       mandatesRoutes,
       recallPetitionsRoutes({ openRecallVote }),
       assembliesRoutes,
+      assemblyPetitionsRoutes,
       pollsRoutes,
       minutesRoutes,
       motionsRoutes,

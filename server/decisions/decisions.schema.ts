@@ -23,27 +23,34 @@ const quorum = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('percent'), percent: z.int().min(1).max(100) }),
 ]);
 
-export const conveneBody = z
-  .strictObject({
-    title: text(200),
-    startsAt: instant,
-    isExtraordinary: z.boolean().default(false),
-    place: text(300).nullable().default(null),
-    onlineUrl: z
-      .url({ protocol: /^https?$/ })
-      .max(500)
-      .nullable()
-      .default(null),
-    quorum: quorum.default({ kind: 'more-than-half' }),
-    agenda: z
-      .array(z.strictObject({ title: text(300), notes: text(5000).nullable().default(null) }))
-      .max(100)
-      .default([]),
-  })
-  .refine((b) => b.place !== null || b.onlineUrl !== null, {
-    message: 'an assembly meets at a place, online, or both',
-    path: ['place'],
-  });
+/** What a sitting is convened with (also what a members' petition proposes, without the last two). */
+export const conveneFields = z.strictObject({
+  title: text(200),
+  startsAt: instant,
+  isExtraordinary: z.boolean().default(false),
+  place: text(300).nullable().default(null),
+  onlineUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .default(null),
+  quorum: quorum.default({ kind: 'more-than-half' }),
+  agenda: z
+    .array(z.strictObject({ title: text(300), notes: text(5000).nullable().default(null) }))
+    .max(100)
+    .default([]),
+});
+
+export const meetsSomewhere = <T extends { place: string | null; onlineUrl: string | null }>(b: T) =>
+  b.place !== null || b.onlineUrl !== null;
+const somewhere = { message: 'an assembly meets at a place, online, or both', path: ['place'] };
+
+export const conveneBody = conveneFields.refine(meetsSomewhere, somewhere);
+
+export const assemblyPetitionBody = conveneFields
+  .omit({ isExtraordinary: true, quorum: true })
+  .extend({ reason: text(2000) })
+  .refine(meetsSomewhere, somewhere);
 
 export const attendanceBody = z.strictObject({
   personId: z.uuid().optional(),

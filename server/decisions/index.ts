@@ -9,6 +9,7 @@
 // Minutes of sittings: minutes and minutes_approvals (approved by a poll of a later sitting).
 export { admitMotion } from './admit-motion.ts';
 export { assembliesRoutes } from './assemblies.routes.ts';
+export { assemblyPetitionsRoutes } from './assembly-petitions.routes.ts';
 export { castBallot } from './cast-ballot.ts';
 export { closeDuePolls } from './close-due-polls.task.ts';
 export { closePoll } from './close-poll.ts';

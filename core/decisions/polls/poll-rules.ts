@@ -56,6 +56,9 @@ export interface PollRules {
   majorityBase: MajorityBase;
 }
 
+/** The share of members whose signatures convene a sitting, unless the council sets its own. */
+export const DEFAULT_ASSEMBLY_PETITION_PERCENT = 10;
+
 /** The notice an ordinary assembly is convened with, in hours. */
 export const ORDINARY_NOTICE_HOURS = 48;
 
@@ -75,6 +78,10 @@ export const DECISION_ERRORS = {
   'already-checked-in': 'the person is already checked in to this assembly',
   'not-checked-in': 'the person is not checked in to this assembly',
   'quorum-not-met': 'the weight present is below the quorum: the assembly cannot take a binding vote',
+  'assembly-petition-not-found': 'the petition for a sitting does not exist',
+  'already-signed-petition': 'this person has already signed this petition for a sitting',
+  'not-a-petitioner': "only the council's members (a federated council's seated delegates) call a sitting by petition",
+  'petition-convened': 'the petition already reached its signatures and its sitting was convened',
   'poll-not-found': 'the poll id does not exist',
   'poll-closed': 'the poll is closed or cancelled: no ballot is taken and it cannot close again',
   'already-voted': 'this voter (or this mandate) has already cast a ballot in the poll',
