@@ -3,7 +3,14 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
-import { AssemblyPage, MinutesPage, MyVotesPage, PollPage, ProjectorPage } from '../decisions/index.ts';
+import {
+  AssemblyPage,
+  MinutesPage,
+  MotionPage,
+  MyVotesPage,
+  PollPage,
+  ProjectorPage,
+} from '../decisions/index.ts';
 import { CouncilPage, HomePage } from '../federation/index.ts';
 import { MandatePage, MyMandatesPage } from '../mandates/index.ts';
 import {
@@ -85,6 +92,9 @@ export function App() {
                 {(params) => <AssemblyPage assemblyId={params.id} key={params.id} />}
               </Route>
               <Route path="/polls/:id">{(params) => <PollPage pollId={params.id} key={params.id} />}</Route>
+              <Route path="/motions/:id">
+                {(params) => <MotionPage motionId={params.id} key={params.id} />}
+              </Route>
               <Route path="/mandates/:id">
                 {(params) => <MandatePage mandateId={params.id} key={params.id} />}
               </Route>

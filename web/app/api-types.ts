@@ -502,6 +502,9 @@ export interface PollInput {
   majorityBase: MajorityBase;
   secrecy: Secrecy;
   closesAt: string | null;
+  /** A yes-no vote on a motion before the council, or on one of its amendments. */
+  motionId?: string | null;
+  amendmentId?: string | null;
 }
 
 /** A closed poll's result (core/decisions/polls/poll-tally.ts PollResult); `tally` is the engine's Tally. */
@@ -552,6 +555,9 @@ export interface Poll {
   ballotsCast: number;
   result: PollResult | null;
   outcome: PollOutcome | null;
+  /** A vote on a motion, or on one of its amendments (both set). */
+  motionId: string | null;
+  amendmentId: string | null;
   viewer: {
     hasVoted: boolean;
     /** Mandates on this body's roll the viewer may still vote with (delegate bodies). */
@@ -618,4 +624,163 @@ export interface AssemblyMinutes {
     documentDigest: string | null;
     pendingApprovalPollId: string | null;
   } | null;
+}
+
+// Motions (server/decisions/motions.schema.ts): submitted to a council, admitted to its agenda, amended
+// line by line, put to the vote, forwarded up the federation or merged into a composite.
+
+export type MotionStatus =
+  | 'submitted'
+  | 'admitted'
+  | 'debated'
+  | 'voted'
+  | 'adopted'
+  | 'rejected'
+  | 'withdrawn'
+  | 'referred';
+export type AmendmentStatus = 'submitted' | 'adopted' | 'rejected' | 'withdrawn';
+export type InstructionPosition = 'for' | 'against' | 'abstain' | 'free' | 'split';
+
+/** What POST /councils/:id/motions takes. */
+export interface MotionInput {
+  title: string;
+  text: string;
+  assemblyId: string | null;
+  agendaPosition: number | null;
+}
+
+/** What POST /motions/:id/amendments takes: lines lineFrom..lineTo (1-based) of a version replaced. */
+export interface AmendmentInput {
+  baseVersion: number;
+  lineFrom: number;
+  /** lineFrom - 1 inserts before lineFrom. */
+  lineTo: number;
+  replacementLines: string[];
+}
+
+export interface MotionSummary {
+  id: string;
+  councilId: string;
+  title: string;
+  status: MotionStatus;
+  isComposite: boolean;
+  submittedByCouncilId: string | null;
+  currentVersion: number;
+  submittedAt: string;
+  decidedAt: string | null;
+  /** The body above's decision on the motion this one was forwarded as. */
+  parentOutcome: 'adopted' | 'rejected' | null;
+}
+
+export interface LinkedMotion {
+  motionId: string;
+  councilId: string;
+  councilName: string;
+  title: string;
+  status: MotionStatus;
+}
+
+export interface DiffHunkView {
+  kind: 'kept' | 'removed' | 'added';
+  oldLine: number;
+  newLine: number;
+  lines: string[];
+}
+
+export interface Amendment extends AmendmentInput {
+  id: string;
+  motionId: string;
+  proposedBy: string;
+  proposedAt: string;
+  status: AmendmentStatus;
+  pollId: string | null;
+  decidedAt: string | null;
+  /** The base version against the base version amended. */
+  diff: DiffHunkView[];
+}
+
+/** GET /motions/:id. */
+export interface Motion extends MotionSummary {
+  assemblyId: string | null;
+  agendaPosition: number | null;
+  text: string;
+  submittedBy: string | null;
+  statusChangedAt: string;
+  outcomePollId: string | null;
+  parentDecidedAt: string | null;
+  supportersCount: number;
+  versions: { version: number; text: string; madeByAmendmentId: string | null; madeAt: string }[];
+  amendments: Amendment[];
+  lineage: { origin: LinkedMotion | null; forwardedAs: LinkedMotion | null; mergedInto: LinkedMotion | null };
+  compositeOrigins: (LinkedMotion & {
+    originCouncilId: string;
+    originCouncilName: string;
+    supportersCount: number;
+  })[];
+  instructions: {
+    councilId: string;
+    councilName: string;
+    position: InstructionPosition;
+    decidedAt: string;
+  }[];
+  viewer: { isSupporter: boolean; isSubmitter: boolean; mayManage: boolean };
+}
+
+// Petitions for a sitting (server/decisions/assembly-petitions.routes.ts): members call a sitting; it
+// is convened when the signatures reach the council's share of its members, fixed at opening.
+
+export interface AssemblyPetitionInput {
+  title: string;
+  reason: string;
+  startsAt: string;
+  place: string | null;
+  onlineUrl: string | null;
+  agenda: { title: string; notes: string | null }[];
+}
+
+export interface AssemblyPetition extends AssemblyPetitionInput {
+  id: string;
+  councilId: string;
+  openedAt: string;
+  membersAtOpening: number;
+  sharePercent: number;
+  signaturesNeeded: number;
+  signatureCount: number;
+  status: 'open' | 'convened';
+  /** The sitting the petition convened (status 'convened'). */
+  assemblyId: string | null;
+  viewerHasSigned: boolean;
+}
+
+/** GET /councils/:id/assembly-petitions: the council's current share (percent) and its petitions. */
+export interface AssemblyPetitionList {
+  sharePercent: number;
+  petitions: AssemblyPetition[];
+}
+
+/** GET /polls/:id/results-by-council: a closed referendum counted per council, in tree order. */
+export interface ReferendumCouncilResult {
+  councilId: string;
+  name: string;
+  parentId: string | null;
+  entitledMillis: number;
+  ballots: number;
+  result: PollResult;
+  outcome: PollOutcome;
+}
+
+export interface ReferendumResultsByCouncil {
+  pollId: string;
+  councils: ReferendumCouncilResult[];
+}
+
+/** POST /polls/:id/paper-ballots: two tellers, who handed in a paper, what the papers said (same count). */
+export interface PaperBallotsInput {
+  tellers: [string, string];
+  voterIds: string[];
+  ballots: ({ choice: YesNoChoice } | { ranking: number[] })[];
+}
+
+export interface PaperBallotsReceipt {
+  receiptCodes: string[];
 }

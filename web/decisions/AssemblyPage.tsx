@@ -14,6 +14,7 @@ import { RequireSignIn } from '../app/RequireSignIn.tsx';
 import { useApi } from '../app/use-api.ts';
 import { Badge, Button, Loading, Notice, PageHeader, SelectField } from '../ui/index.ts';
 import { decisionErrorText, useVotes } from './decisions-text.ts';
+import { MotionsOnAgenda } from './MotionsOnAgenda.tsx';
 import { PollForm } from './PollForm.tsx';
 import { BallotCount, ClosePoll, PollFacts } from './PollParts.tsx';
 import { QuorumMeter } from './QuorumMeter.tsx';
@@ -142,11 +143,20 @@ function ChairControls({ assembly, onChanged }: { assembly: Assembly; onChanged:
 }
 
 /** The sitting's open poll, inline: its facts, live count, vote panel and close button. */
-function CurrentPoll({ pollId, onChanged }: { pollId: string; onChanged: () => void }) {
+function CurrentPoll({
+  pollId,
+  councilId,
+  onChanged,
+}: {
+  pollId: string;
+  councilId: string;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const base = useId();
   const poll = useApi<Poll>(`/polls/${encodeURIComponent(pollId)}`);
   useLiveRefetch(`poll:${pollId}`, poll.reload);
+  useLiveRefetch(`council:${councilId}`, poll.reload);
   if (!poll.data) return poll.isLoading ? <Loading label={t('decisions.poll.loading')} /> : null;
   const refresh = () => {
     poll.reload();
@@ -175,6 +185,9 @@ function Room({ assemblyId }: { assemblyId: string }) {
   const [pollNews, setPollNews] = useState('');
   const isLive = assembly.data?.status === 'convened' || assembly.data?.status === 'in-session';
   useLiveRefetch(isLive ? `assembly:${assemblyId}` : null, assembly.reload);
+  // The council's roll: a recalled delegate's check-in and vote buttons go without a reload.
+  const councilId = assembly.data?.councilId;
+  useLiveRefetch(isLive && councilId ? `council:${councilId}` : null, assembly.reload);
 
   if (assembly.isLoading && !assembly.data) return <Loading label={t('decisions.room.loading')} />;
   if (!assembly.data) {
@@ -280,7 +293,15 @@ function Room({ assemblyId }: { assemblyId: string }) {
           </dl>
         </section>
       </div>
-      {current && <CurrentPoll pollId={current.id} onChanged={assembly.reload} key={current.id} />}
+      {current && (
+        <CurrentPoll
+          pollId={current.id}
+          councilId={a.councilId}
+          onChanged={assembly.reload}
+          key={current.id}
+        />
+      )}
+      <MotionsOnAgenda assembly={a} />
       <SpeakersPanel assembly={a} />
       <div className="two-columns">
         <section className="panel" aria-labelledby={`${base}-agenda`}>

@@ -10,9 +10,11 @@ import { useFormat } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { useApi } from '../app/use-api.ts';
 import { Badge, Button, Loading, Notice } from '../ui/index.ts';
+import { AssemblyPetitions } from './AssemblyPetitions.tsx';
 import { ConveneForm } from './ConveneForm.tsx';
 import { orderAssemblies } from './decision-forms.ts';
 import { decisionErrorText } from './decisions-text.ts';
+import { MotionsSection } from './MotionsSection.tsx';
 import { PollForm } from './PollForm.tsx';
 import { AssemblyStatusBadge, PollStatusBadge } from './StatusBadges.tsx';
 
@@ -104,6 +106,7 @@ export default function CouncilAssembliesTab({ council }: { council: Council }) 
             </ul>
           ))}
       </section>
+      <AssemblyPetitions council={council} />
       {leads && (
         <section className="panel" aria-labelledby={`${base}-convene`}>
           <h2 className="panel-title" id={`${base}-convene`}>
@@ -115,6 +118,7 @@ export default function CouncilAssembliesTab({ council }: { council: Council }) 
           />
         </section>
       )}
+      <MotionsSection council={council} sittings={assemblies.data?.assemblies ?? []} />
       <section className="panel" aria-labelledby={`${base}-polls`}>
         <h2 className="panel-title" id={`${base}-polls`}>
           {t('decisions.tab.polls')}

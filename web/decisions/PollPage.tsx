@@ -10,15 +10,20 @@ import { RequireSignIn } from '../app/RequireSignIn.tsx';
 import { useApi } from '../app/use-api.ts';
 import { Button, Loading, Notice, PageHeader } from '../ui/index.ts';
 import { decisionErrorText } from './decisions-text.ts';
+import { PaperBallotsForm } from './PaperBallotsForm.tsx';
 import { BallotCount, ClosePoll, PollFacts } from './PollParts.tsx';
 import { PublishedBallotList, ResultPanel } from './PollResult.tsx';
+import { ReferendumResults } from './ReferendumResults.tsx';
 import { useLiveRefetch } from './use-live.ts';
 import { VotePanel } from './VotePanel.tsx';
 
 function PollView({ pollId }: { pollId: string }) {
   const { t, i18n } = useTranslation();
   const poll = useApi<Poll>(`/polls/${encodeURIComponent(pollId)}`);
-  useLiveRefetch(poll.data?.status === 'open' ? `poll:${pollId}` : null, poll.reload);
+  const isOpen = poll.data?.status === 'open';
+  useLiveRefetch(isOpen ? `poll:${pollId}` : null, poll.reload);
+  // The council's roll: a recalled delegate's vote button goes without a reload.
+  useLiveRefetch(isOpen && poll.data ? `council:${poll.data.councilId}` : null, poll.reload);
 
   if (poll.isLoading && !poll.data) return <Loading label={t('decisions.poll.loading')} />;
   if (!poll.data) {
@@ -49,6 +54,15 @@ function PollView({ pollId }: { pollId: string }) {
   return (
     <>
       <PageHeader title={data.title} crumbs={crumbs} />
+      {data.motionId && (
+        <p>
+          <Link href={`/motions/${data.motionId}`}>
+            {data.amendmentId
+              ? t('decisions.motions.poll.amendmentLink')
+              : t('decisions.motions.poll.motionLink')}
+          </Link>
+        </p>
+      )}
       <section className="panel" aria-label={t('decisions.poll.about')}>
         <PollFacts poll={data} />
         {data.status === 'open' && <BallotCount poll={data} />}
@@ -60,9 +74,11 @@ function PollView({ pollId }: { pollId: string }) {
         </Notice>
       )}
       <VotePanel poll={data} onVoted={poll.reload} key={data.id} />
+      <PaperBallotsForm poll={data} onEntered={poll.reload} />
       {data.status === 'closed' && (
         <>
           <ResultPanel poll={data} />
+          <ReferendumResults poll={data} />
           <PublishedBallotList poll={data} />
         </>
       )}

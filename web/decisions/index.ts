@@ -9,5 +9,7 @@ export const ProjectorPage = lazy(() => import('./ProjectorPage.tsx'));
 export const MinutesPage = lazy(() => import('./MinutesPage.tsx'));
 export const PollPage = lazy(() => import('./PollPage.tsx'));
 export const MyVotesPage = lazy(() => import('./MyVotesPage.tsx'));
+/** A motion: its text and versions, support, lineage, amendments with diffs, officers' acts and votes. */
+export const MotionPage = lazy(() => import('./MotionPage.tsx'));
 /** The "Assemblies" tab of a council page: sittings, polls outside them, the forms for officers. */
 export const CouncilAssembliesTab = lazy(() => import('./CouncilAssembliesTab.tsx'));

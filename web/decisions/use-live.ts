@@ -11,14 +11,16 @@ const EVENT_TYPES = [
   'ballot-count',
   'assembly',
   'speakers',
+  // council:<id>: the roll changed (a delegate recalled, a substitute seated).
+  'roll',
   'resync',
 ] as const;
 const DEBOUNCE_MS = 400;
 const FALLBACK_POLL_MS = 5000;
 
 /**
- * Calls `refetch` (debounced) on every event of `topic` ("assembly:<id>", "poll:<id>") and whenever the
- * tab comes back into view; with a null topic, only the latter.
+ * Calls `refetch` (debounced) on every event of `topic` ("assembly:<id>", "poll:<id>", "council:<id>")
+ * and whenever the tab comes back into view; with a null topic, only the latter.
  */
 export function useLiveRefetch(topic: string | null, refetch: () => void): void {
   const latest = useRef(refetch);

@@ -11,6 +11,7 @@ import { useApi } from '../app/use-api.ts';
 import { Button, Loading, Notice, TextField } from '../ui/index.ts';
 import { ElectionResultForm } from './ElectionResultForm.tsx';
 import { instantFromLocal, seatsOfSender } from './mandates.ts';
+import { RecallThresholdForm } from './RecallThresholdForm.tsx';
 import { RollTable } from './RollTable.tsx';
 
 function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
@@ -169,6 +170,7 @@ export default function CouncilDelegatesTab({ council }: { council: Council }) {
       {council.parent && (
         <OwnDelegates council={council} parentId={council.parent.id} parentName={council.parent.name} />
       )}
+      <RecallThresholdForm council={council} />
       {council.kind === 'federation' && <CouncilRoll council={council} />}
     </div>
   );

@@ -80,7 +80,8 @@ export const DECISION_ERRORS = {
   'quorum-not-met': 'the weight present is below the quorum: the assembly cannot take a binding vote',
   'assembly-petition-not-found': 'the petition for a sitting does not exist',
   'already-signed-petition': 'this person has already signed this petition for a sitting',
-  'not-a-petitioner': "only the council's members (a federated council's seated delegates) call a sitting by petition",
+  'not-a-petitioner':
+    "only the council's members (a federated council's seated delegates) call a sitting by petition",
   'petition-convened': 'the petition already reached its signatures and its sitting was convened',
   'poll-not-found': 'the poll id does not exist',
   'poll-closed': 'the poll is closed or cancelled: no ballot is taken and it cannot close again',
