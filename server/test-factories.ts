@@ -311,6 +311,7 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
  */
 export function followEvents(port: number, cookie: string, topic: string) {
   const types: string[] = [];
+  let text = '';
   let status = 0;
   const request = http.get(
     { host: '127.0.0.1', port, path: `/api/v1/events?topic=${topic}`, headers: { cookie }, agent: false },
@@ -318,12 +319,13 @@ export function followEvents(port: number, cookie: string, topic: string) {
       status = response.statusCode ?? 0;
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
+        text += chunk;
         for (const line of chunk.split('\n')) if (line.startsWith('event: ')) types.push(line.slice(7));
       });
     },
   );
   request.on('error', () => {});
-  return { types, status: () => status, close: () => request.destroy() };
+  return { types, text: () => text, status: () => status, close: () => request.destroy() };
 }
 
 export const until = async (check: () => boolean, ms = 5000) => {

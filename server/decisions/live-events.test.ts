@@ -63,3 +63,29 @@ it('pushes quorum changes and poll openings to members following the sitting, an
   expect(refused.status()).toBe(403);
   refused.close();
 });
+
+it('follows several topics on one stream, only those the viewer may follow, each event naming its topic', async () => {
+  const council = await buildCouncil(s.db, { kind: 'union' });
+  const foreign = await buildCouncil(s.db, { kind: 'union' });
+  const secretary = await buildOfficer(s.db, council);
+  const chair = await TestClient.signedIn(s.app, secretary.login);
+  const created = await chair.request('POST', `/api/v1/councils/${council}/assemblies`, {
+    title: 'Asamblea',
+    startsAt: new Date().toISOString(),
+    isExtraordinary: true,
+    place: 'Sede',
+  });
+  const assemblyId = created.json().id as string;
+  const topics = `assembly:${assemblyId},council:${council},council:${foreign}`;
+  const stream = followEvents(port, chair.cookieHeader(), topics);
+  await until(() => stream.status() === 200);
+  expect((await chair.request('POST', `/api/v1/assemblies/${assemblyId}/start`)).statusCode).toBe(200);
+  await until(() => stream.types.includes('assembly'));
+  expect(stream.text()).toContain(`"topic":"assembly:${assemblyId}"`);
+  stream.close();
+
+  const malformed = followEvents(port, chair.cookieHeader(), `assembly:${assemblyId},nonsense`);
+  await until(() => malformed.status() !== 0);
+  expect(malformed.status()).toBe(400);
+  malformed.close();
+});

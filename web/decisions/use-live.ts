@@ -1,8 +1,9 @@
 // Live pages (a sitting, a poll, the projector): the server's event stream is only a nudge to refetch
 // — no state is built from events. Nudges are debounced; the page also refetches when the tab comes
 // back into view, and, while the stream is unavailable (refused or dropped for good), every few seconds.
+// Every topic of the page shares one stream (web/app/live-stream.ts).
 import { useEffect, useRef } from 'react';
-import { API_BASE } from '../app/api-client.ts';
+import { followLive } from '../app/live-stream.ts';
 
 const EVENT_TYPES = [
   'quorum',
@@ -36,33 +37,28 @@ export function useLiveRefetch(topic: string | null, refetch: () => void): void 
     const onVisible = () => {
       if (document.visibilityState === 'visible') nudge();
     };
-    const startFallback = () => {
-      fallback ??= setInterval(() => {
-        if (document.visibilityState === 'visible') latest.current();
-      }, FALLBACK_POLL_MS);
-    };
-
-    let source: EventSource | null = null;
-    if (topic !== null && typeof EventSource === 'function') {
-      source = new EventSource(`${API_BASE}/events?topic=${encodeURIComponent(topic)}`);
-      for (const type of EVENT_TYPES) source.addEventListener(type, nudge);
-      // A reconnect may have missed events: refetch once it is back.
-      source.addEventListener('open', () => {
-        clearInterval(fallback);
-        fallback = undefined;
-        nudge();
-      });
-      // The browser retries a dropped stream by itself; a refused one (4xx) it closes for good.
-      source.addEventListener('error', () => {
-        if (source?.readyState === EventSource.CLOSED) startFallback();
-      });
-    } else if (topic !== null) {
-      startFallback();
-    }
+    const unfollow =
+      topic === null
+        ? () => {}
+        : followLive(
+            topic,
+            {
+              onNudge: nudge,
+              onFallback(isFallback) {
+                clearInterval(fallback);
+                fallback = isFallback
+                  ? setInterval(() => {
+                      if (document.visibilityState === 'visible') latest.current();
+                    }, FALLBACK_POLL_MS)
+                  : undefined;
+              },
+            },
+            EVENT_TYPES,
+          );
     window.addEventListener('focus', nudge);
     document.addEventListener('visibilitychange', onVisible);
     return () => {
-      source?.close();
+      unfollow();
       clearTimeout(timer);
       clearInterval(fallback);
       window.removeEventListener('focus', nudge);
