@@ -3,21 +3,16 @@
 // a form for members to propose one (the proposer signs first); and, for the council's secretary or
 // chair, the share of members whose signatures convene a sitting. The server checks every act again.
 import type { i18n as I18n } from 'i18next';
-import { type FormEvent, useCallback, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ApiError, api } from '../app/api-client.ts';
 import type { AssemblyPetition, AssemblyPetitionList, Council } from '../app/api-types.ts';
-import {
-  errorsFromProblems,
-  type FormErrors,
-  formErrorsFrom,
-  NO_FORM_ERRORS,
-  summaryItems,
-} from '../app/form-errors.ts';
+import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
 import { useFormat } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { useApi } from '../app/use-api.ts';
+import { useFormSubmit } from '../app/use-form-submit.ts';
 import { Badge, Button, ErrorSummary, Loading, Notice, TextArea, TextField } from '../ui/index.ts';
 import {
   checkPetition,
@@ -43,27 +38,8 @@ function petitionErrorText(error: unknown, i18n: I18n): string {
   return decisionErrorText(error, i18n);
 }
 
-/** Like use-decision-submit.ts, with the petitions' error texts. */
-function usePetitionSubmit(fields: readonly string[]) {
-  const { i18n } = useTranslation();
-  const [errors, setErrors] = useState<FormErrors>(NO_FORM_ERRORS);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  const run = useCallback(
-    async (action: () => Promise<void>) => {
-      setIsSubmitting(true);
-      setErrors(NO_FORM_ERRORS);
-      try {
-        await action();
-      } catch (error) {
-        setErrors(formErrorsFrom(error, fields, (cause) => petitionErrorText(cause, i18n)));
-      } finally {
-        setIsSubmitting(false);
-      }
-    },
-    [fields, i18n],
-  );
-  return { errors, setErrors, isSubmitting, run };
-}
+/** app/use-form-submit.ts with the petitions' error texts. */
+const usePetitionSubmit = (fields: readonly string[]) => useFormSubmit(fields, petitionErrorText);
 
 function Progress({ petition }: { petition: AssemblyPetition }) {
   const { t } = useTranslation();
