@@ -47,6 +47,8 @@ export function motionSummaryOf(m: MotionRow): z.infer<typeof motionSummaryView>
     submittedAt: m.submitted_at,
     decidedAt: m.decided_at,
     parentOutcome: m.parent_outcome,
+    assemblyId: m.assembly_id,
+    agendaPosition: m.agenda_position,
   };
 }
 
@@ -96,8 +98,6 @@ export async function motionViewOf(
   const versions = await versionsOf(db, m.id);
   return {
     ...motionSummaryOf(m),
-    assemblyId: m.assembly_id,
-    agendaPosition: m.agenda_position,
     text: m.text,
     submittedBy: m.submitted_by,
     statusChangedAt: m.status_changed_at,

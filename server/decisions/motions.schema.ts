@@ -85,11 +85,12 @@ export const motionSummaryView = z.object({
   submittedAt: z.string(),
   decidedAt: z.string().nullable(),
   parentOutcome: z.enum(['adopted', 'rejected']).nullable(),
+  /** The sitting whose agenda has the motion, and its place there. */
+  assemblyId: z.uuid().nullable(),
+  agendaPosition: z.int().nullable(),
 });
 
 export const motionView = motionSummaryView.extend({
-  assemblyId: z.uuid().nullable(),
-  agendaPosition: z.int().nullable(),
   text: z.string(),
   submittedBy: z.uuid().nullable(),
   statusChangedAt: z.string(),

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireViewer } from '../platform/authenticated.ts';
 import { councilIdParams } from './councils.schema.ts';
+import { findCouncil } from './councils.store.ts';
 import { federationError } from './federation-errors.ts';
 import { mandateIdParams } from './mandates.schema.ts';
 import { findMandate } from './mandates.store.ts';
@@ -16,7 +17,13 @@ import {
   recallThresholdBody,
   signatureView,
 } from './recall-petitions.schema.ts';
-import { findPetition, hasSigned, type PetitionRow, petitionsOfMandate } from './recall-petitions.store.ts';
+import {
+  findPetition,
+  hasSigned,
+  type PetitionRow,
+  petitionsOfMandate,
+  recallThresholdPercent,
+} from './recall-petitions.store.ts';
 import { setRecallThreshold } from './set-recall-threshold.ts';
 import { type RecallVoteOpener, signRecallPetition } from './sign-recall-petition.ts';
 
@@ -115,6 +122,23 @@ export const recallPetitionsRoutes =
           ports.openRecallVote,
         );
         return reply.status(201).send({ ...view(petition, true), crossedThreshold, recallPollId });
+      },
+    );
+
+    app.get(
+      '/councils/:id/recall-threshold',
+      {
+        schema: {
+          tags: ['federation'],
+          description:
+            "The share of the council's members whose signatures a recall petition needs (default 20).",
+          params: councilIdParams,
+          response: { 200: recallThresholdBody },
+        },
+      },
+      async (request) => {
+        if (!(await findCouncil(db(), request.params.id))) throw federationError('council-not-found');
+        return { thresholdPercent: await recallThresholdPercent(db(), request.params.id) };
       },
     );
 

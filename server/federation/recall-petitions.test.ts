@@ -148,11 +148,14 @@ describe('recall petitions', () => {
     const put = (client: TestClient, thresholdPercent: unknown) =>
       client.request('PUT', `/api/v1/councils/${base}/recall-threshold`, { thresholdPercent });
     expect((await put(member, 50)).json().error.code).toBe('not-permitted');
+    const read = async () => (await member.request('GET', `/api/v1/councils/${base}/recall-threshold`)).json();
+    expect(await read()).toEqual({ thresholdPercent: 20 });
     const secretary = await TestClient.signedIn(s.app, (await buildOfficer(s.db, base)).login);
     const bad = await put(secretary, 0);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('thresholdPercent');
     expect((await put(secretary, 50)).json()).toEqual({ thresholdPercent: 50 });
+    expect(await read()).toEqual({ thresholdPercent: 50 });
     // Five members now (the secretary joined): half of them, rounded up.
     expect((await open(member, mandateId)).json()).toMatchObject({
       thresholdPercent: 50,

@@ -670,6 +670,9 @@ export interface MotionSummary {
   decidedAt: string | null;
   /** The body above's decision on the motion this one was forwarded as. */
   parentOutcome: 'adopted' | 'rejected' | null;
+  /** The sitting whose agenda has the motion, and its place there. */
+  assemblyId: string | null;
+  agendaPosition: number | null;
 }
 
 export interface LinkedMotion {

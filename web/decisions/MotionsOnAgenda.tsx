@@ -1,8 +1,7 @@
 // The motions on a sitting's agenda, in the assembly room: each with its status and a link to its page;
 // for the chair, while the sitting is in session, a shortcut to open a vote on it (the motion page's vote
-// form, with this sitting chosen). The motions list of a council does not say which sitting a motion is
-// on, so the room reads the open and decided motions one by one (at most MAX_READ) and keeps this
-// sitting's: a workaround until the list carries `assemblyId`.
+// form, with this sitting chosen). The council's list says which sitting each motion is on; the room
+// reads in full only this sitting's (at most MAX_READ), for their amendments and lineage.
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -26,7 +25,7 @@ function useSittingMotions(assembly: Assembly, refresh: string) {
         { signal },
       );
       const candidates = list.motions
-        .filter((m) => m.status !== 'withdrawn' && m.status !== 'referred')
+        .filter((m) => m.assemblyId === assembly.id && m.status !== 'withdrawn' && m.status !== 'referred')
         .slice(0, MAX_READ);
       const read = await Promise.all(
         candidates.map((m) => api.get<Motion>(`/motions/${encodeURIComponent(m.id)}`, { signal })),

@@ -1,7 +1,6 @@
 // For a sending council's secretary or chair: the share of its members whose signatures a recall petition
 // against one of its delegates needs (the figure its members adopted). Petitions already open keep the
-// number of signatures fixed when they opened. The API has no read of the current figure, so the field
-// starts at the default (20 %) and the form says so; after saving it shows the figure saved.
+// number of signatures fixed when they opened. The field starts at the figure in force.
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api-client.ts';
@@ -9,6 +8,7 @@ import type { Council } from '../app/api-types.ts';
 import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
 import { useFormat } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
+import { useApi } from '../app/use-api.ts';
 import { useFormSubmit } from '../app/use-form-submit.ts';
 import { Button, ErrorSummary, TextField } from '../ui/index.ts';
 import {
@@ -36,11 +36,16 @@ function ThresholdForm({ council }: { council: Council }) {
   const { t } = useTranslation();
   const format = useFormat();
   const base = useId();
-  const [typed, setTyped] = useState(String(DEFAULT_RECALL_THRESHOLD_PERCENT));
+  const current = useApi<{ thresholdPercent: number }>(
+    `/councils/${encodeURIComponent(council.id)}/recall-threshold`,
+  );
+  const [typed, setTyped] = useState<string | null>(null);
   const [saved, setSaved] = useState<number | null>(null);
+  const inForce = saved ?? current.data?.thresholdPercent ?? null;
+  const shown = typed ?? String(inForce ?? DEFAULT_RECALL_THRESHOLD_PERCENT);
   const { errors, setErrors, isSubmitting, run } = useFormSubmit(FIELDS);
   const ids = { thresholdPercent: `${base}-percent` };
-  const percent = thresholdPercentFrom(typed);
+  const percent = thresholdPercentFrom(shown);
   // A base council's members are its direct members; a federated council's are its seats (not known here).
   const members = council.kind === 'federation' ? null : council.directMembers;
 
@@ -73,13 +78,13 @@ function ThresholdForm({ council }: { council: Council }) {
           id={ids.thresholdPercent}
           label={t('recallThreshold.label')}
           hint={
-            saved === null
+            inForce === null
               ? t('recallThreshold.hintDefault', { percent: DEFAULT_RECALL_THRESHOLD_PERCENT })
-              : t('recallThreshold.hintSaved', { percent: saved })
+              : t('recallThreshold.hintSaved', { percent: inForce })
           }
           inputMode="numeric"
           className="input--short"
-          value={typed}
+          value={shown}
           onChange={(event) => setTyped(event.target.value)}
           error={errors.fields.thresholdPercent}
           required
