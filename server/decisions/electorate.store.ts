@@ -1,22 +1,9 @@
-// SQL of the electorate of a referendum: the base councils under a federated council (reads councils and
-// memberships, federation's and members' tables, as facts).
+// SQL of a referendum's councils: every live council under a federated council, for its results per
+// council (reads federation's councils table as facts; the ballot itself finds the voter's base council
+// in polls.store.ts castMemberBallot).
 import { sql } from 'kysely';
 import { type CouncilRow, subtreeEnd } from '../federation/index.ts';
 import type { Db } from '../platform/database.ts';
-
-/** The voter's base council under `federation` (the first by path when they belong to several). */
-export async function baseCouncilOfVoter(
-  db: Db,
-  federation: Pick<CouncilRow, 'path'>,
-  personId: string,
-): Promise<string | undefined> {
-  const { rows } = await sql<{ id: string }>`
-    select c.id from memberships m join councils c on c.id = m.council_id
-     where m.person_id = ${personId} and m.status = 'active' and c.dissolved_at is null
-       and c.path >= ${federation.path} and c.path < ${subtreeEnd(federation.path)}
-     order by c.path limit 1`.execute(db);
-  return rows[0]?.id;
-}
 
 export interface CouncilNameRow {
   id: string;
