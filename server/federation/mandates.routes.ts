@@ -3,6 +3,7 @@
 // person's mandates, recording an election result, recall and resignation.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { can, NOBODY } from '../../core/federation/index.ts';
 import { requireViewer } from '../platform/authenticated.ts';
 import { councilIdParams } from './councils.schema.ts';
 import { findCouncil } from './councils.store.ts';
@@ -33,6 +34,8 @@ import { recallMandate } from './recall-mandate.ts';
 import { recordElectionResult } from './record-election-result.ts';
 import { resignMandate } from './resign-mandate.ts';
 import { registerCouncilTopic } from './roll-events.ts';
+import { isPetitioner } from './sign-recall-petition.ts';
+import { loadViewerFacts } from './viewer-facts.ts';
 
 const view = (m: MandateRow) => ({
   id: m.id,
@@ -103,7 +106,21 @@ export const mandatesRoutes: FastifyPluginAsync = async (fastify) => {
         traceToBase(db(), mandate.id),
         mandateHistory(db(), mandate.seat_council_id, mandate.sending_council_id, 100),
       ]);
+      const viewer = request.viewer;
+      const at = await databaseInstant(db());
+      const isActive = mandate.ended_at === null && at < mandate.term_ends_at;
+      const sender = await findCouncil(db(), mandate.sending_council_id);
+      const facts = sender ? await loadViewerFacts(db(), viewer, sender) : NOBODY;
       return {
+        viewer: {
+          mayRecall: isActive && can('recall-mandate', facts),
+          mayResign: isActive && viewer?.personId === mandate.holder_person_id,
+          mayPetition:
+            isActive &&
+            viewer !== null &&
+            sender !== undefined &&
+            (await isPetitioner(db(), sender, viewer.personId, at)),
+        },
         ...view(mandate),
         trace: trace.map((t) => ({
           mandateId: t.id,

@@ -92,6 +92,8 @@ export const mandateDetail = mandateView.extend({
   ),
   /** Every mandate the same sending council issued for the same seat council, newest first. */
   history: z.array(mandateView.extend({ holderName: z.string() })),
+  /** What the signed-in person may do with this mandate now (the same checks the acts make). */
+  viewer: z.object({ mayRecall: z.boolean(), mayResign: z.boolean(), mayPetition: z.boolean() }),
 });
 
 export const myMandatesView = z.object({

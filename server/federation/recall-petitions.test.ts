@@ -148,7 +148,8 @@ describe('recall petitions', () => {
     const put = (client: TestClient, thresholdPercent: unknown) =>
       client.request('PUT', `/api/v1/councils/${base}/recall-threshold`, { thresholdPercent });
     expect((await put(member, 50)).json().error.code).toBe('not-permitted');
-    const read = async () => (await member.request('GET', `/api/v1/councils/${base}/recall-threshold`)).json();
+    const read = async () =>
+      (await member.request('GET', `/api/v1/councils/${base}/recall-threshold`)).json();
     expect(await read()).toEqual({ thresholdPercent: 20 });
     const secretary = await TestClient.signedIn(s.app, (await buildOfficer(s.db, base)).login);
     const bad = await put(secretary, 0);

@@ -326,6 +326,8 @@ export interface MandateDetail extends Mandate {
   }[];
   /** Newest first. */
   history: (Mandate & { holderName: string })[];
+  /** What the signed-in person may do with this mandate now. */
+  viewer: { mayRecall: boolean; mayResign: boolean; mayPetition: boolean };
 }
 
 export interface MyMandate extends Mandate {

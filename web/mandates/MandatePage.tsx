@@ -5,10 +5,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ApiError } from '../app/api-client.ts';
-import type { Council, MandateDetail } from '../app/api-types.ts';
+import type { MandateDetail } from '../app/api-types.ts';
 import { errorText } from '../app/error-text.ts';
 import { useFormat } from '../app/format.ts';
-import { useSession } from '../app/session.tsx';
 import { useApi } from '../app/use-api.ts';
 import { Badge, Button, Loading, Notice, PageHeader } from '../ui/index.ts';
 import { RecallDecision, ResignMandate } from './MandateActs.tsx';
@@ -77,16 +76,12 @@ function History({ mandate }: { mandate: MandateDetail }) {
 export default function MandatePage({ mandateId }: { mandateId: string }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const session = useSession();
   const {
     data: mandate,
     error,
     isLoading,
     reload,
   } = useApi<MandateDetail>(`/mandates/${encodeURIComponent(mandateId)}`);
-  const sender = useApi<Council>(
-    mandate ? `/councils/${encodeURIComponent(mandate.sendingCouncilId)}` : null,
-  );
 
   if (isLoading && !mandate) return <Loading label={t('mandate.loading')} />;
   if (error || !mandate) {
@@ -114,17 +109,9 @@ export default function MandatePage({ mandateId }: { mandateId: string }) {
   const holderName = own?.holder.fullName ?? '';
   const seatCouncil = own?.seatCouncil ?? { id: mandate.seatCouncilId, name: '' };
   const sendingCouncil = own?.sendingCouncil ?? { id: mandate.sendingCouncilId, name: '' };
-  const me = session.person?.id;
   const isActive = mandate.status === 'active';
-  const isHolder = me !== undefined && me === mandate.holderPersonId;
-  const leadsSender =
-    sender.data?.offices.some(
-      (office) => office.person.id === me && (office.office === 'secretary' || office.office === 'chair'),
-    ) ?? false;
-  const onEnded = () => {
-    reload();
-    sender.reload();
-  };
+  // The server says what this person may do (the same checks the acts make).
+  const onEnded = reload;
 
   return (
     <>
@@ -190,12 +177,12 @@ export default function MandatePage({ mandateId }: { mandateId: string }) {
           key={`${mandate.id}-${mandate.status}`}
           mandateId={mandate.id}
           isActive={isActive}
-          mayPetition={sender.data?.viewer.isMember ?? false}
+          mayPetition={mandate.viewer.mayPetition}
         />
-        {isActive && leadsSender && (
+        {mandate.viewer.mayRecall && (
           <RecallDecision mandateId={mandate.id} holderName={holderName} onEnded={onEnded} />
         )}
-        {isActive && isHolder && (
+        {mandate.viewer.mayResign && (
           <ResignMandate mandateId={mandate.id} holderName={holderName} onEnded={onEnded} />
         )}
         <div className="two-columns">
