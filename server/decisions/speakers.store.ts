@@ -184,3 +184,22 @@ export async function setSpeechLimit(tx: Db, requestId: string, timeLimitSeconds
   await sql`update speaker_requests set time_limit_seconds = ${timeLimitSeconds}
             where id = ${requestId} and status = 'speaking'`.execute(tx);
 }
+
+/** The sitting closes: the speech in progress ends and the waiting requests are withdrawn. */
+export async function closeSpeakersList(
+  tx: Db,
+  assemblyId: string,
+  at: string,
+): Promise<{ ended: number; withdrawn: number }> {
+  const { rows } = await sql<{ status: string }>`
+    update speaker_requests
+       set status = case when status = 'speaking' then 'done' else 'withdrawn' end,
+           ended_at = case when status = 'speaking' then greatest(${at}::timestamptz, started_at)
+                           else ${at}::timestamptz end
+     where assembly_id = ${assemblyId} and status in ('speaking', 'waiting')
+     returning status`.execute(tx);
+  return {
+    ended: rows.filter((r) => r.status === 'done').length,
+    withdrawn: rows.filter((r) => r.status === 'withdrawn').length,
+  };
+}

@@ -204,6 +204,27 @@ describe('giving the floor', () => {
     await ledgerIsValid(council);
   });
 
+  it('closes the floor with the sitting: the speech in progress ends and the waiting list is withdrawn', async () => {
+    const { council, id, chair, clients } = await baseSitting(3);
+    for (const client of clients) await ask(client, id, { kind: 'speak' });
+    expect((await next(chair, id, null)).statusCode).toBe(200);
+    const closed = await chair.request('POST', `/api/v1/assemblies/${id}/close`);
+    expect(closed.statusCode, closed.body).toBe(200);
+    const { rows } = await sql<{ status: string; n: number; open: number }>`
+      select status, count(*)::int as n, count(*) filter (where ended_at is null)::int as open
+        from speaker_requests where assembly_id = ${id} group by status order by status`.execute(s.db);
+    expect(rows).toEqual([
+      { status: 'done', n: 1, open: 0 },
+      { status: 'withdrawn', n: 2, open: 0 },
+    ]);
+    const { rows: entries } = await sql<{ payload: Record<string, unknown> }>`
+      select payload from ledger_entries where chain_id = ${council} and kind = 'assembly.closed'`.execute(
+      s.db,
+    );
+    expect(entries[0]?.payload).toMatchObject({ assemblyId: id, speechesEnded: 1, requestsWithdrawn: 2 });
+    await ledgerIsValid(council);
+  });
+
   it('ends a speech by the speaker or the chair only, and refuses an end that names a finished speech', async () => {
     const { id, chair, clients } = await baseSitting(2);
     await ask(clients[0]!, id, { kind: 'speak' });
