@@ -1,9 +1,6 @@
 // The only file of the decisions context that runs SQL on amendments.
-import { type RawBuilder, sql } from 'kysely';
-import type { Db } from '../platform/database.ts';
-
-const isoUs = (column: RawBuilder<unknown>) =>
-  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+import { sql } from 'kysely';
+import { type Db, isoUs } from '../platform/database.ts';
 
 export type AmendmentStatus = 'submitted' | 'adopted' | 'rejected' | 'withdrawn';
 

@@ -1,13 +1,10 @@
 // The only file of the decisions context that runs SQL on assemblies, agenda_items and attendance — and
 // the weight queries of quorum, which read memberships and mandates (federation's tables) as facts.
 // Instants come from the database clock as ISO text with microseconds (see federation's mandates.store).
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { QuorumRule } from '../../core/decisions/index.ts';
 import { subtreeEnd } from '../federation/index.ts';
-import type { Db } from '../platform/database.ts';
-
-const isoUs = (column: RawBuilder<unknown>) =>
-  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+import { type Db, isoUs } from '../platform/database.ts';
 
 export type AssemblyStatus = 'convened' | 'in-session' | 'closed' | 'cancelled';
 

@@ -1,10 +1,7 @@
 // The only file that runs SQL on assembly_petitions, their signatures and the council's share setting.
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import { DEFAULT_ASSEMBLY_PETITION_PERCENT } from '../../core/decisions/index.ts';
-import type { Db } from '../platform/database.ts';
-
-const isoUs = (column: RawBuilder<unknown>) =>
-  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+import { type Db, isoUs } from '../platform/database.ts';
 
 export interface AssemblyPetitionRow {
   id: string;

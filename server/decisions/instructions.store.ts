@@ -1,10 +1,7 @@
 // The only file of the decisions context that runs SQL on instructions.
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { InstructionPosition } from '../../core/decisions/index.ts';
-import type { Db } from '../platform/database.ts';
-
-const isoUs = (column: RawBuilder<unknown>) =>
-  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+import { type Db, isoUs } from '../platform/database.ts';
 
 export interface InstructionRow {
   sending_council_id: string;

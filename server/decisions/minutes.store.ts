@@ -2,12 +2,9 @@
 // queries that gather a closed sitting's facts for its minutes (attendance over the whole sitting, the
 // weight present at its opening and closing instants, and the motion each poll decided, when motions
 // exist in this database).
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { MinutesAttendee, MinutesLanguage } from '../../core/decisions/index.ts';
-import type { Db } from '../platform/database.ts';
-
-const isoUs = (column: RawBuilder<unknown>) =>
-  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+import { type Db, isoUs } from '../platform/database.ts';
 
 export interface MinutesRow {
   id: string;

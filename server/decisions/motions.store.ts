@@ -1,11 +1,8 @@
 // The only file of the decisions context that runs SQL on motions, motion_versions, motion_supporters and
 // composite_origins. A motion's text is its current version's (motion_versions); every read joins it.
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { MotionStatus } from '../../core/decisions/index.ts';
-import type { Db } from '../platform/database.ts';
-
-const isoUs = (column: RawBuilder<unknown>) =>
-  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+import { type Db, isoUs } from '../platform/database.ts';
 
 export interface MotionRow {
   id: string;

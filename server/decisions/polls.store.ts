@@ -1,7 +1,7 @@
 // The only file of the decisions context that runs SQL on polls, poll_voters, secret_ballots and
 // named_ballots. The one rule it keeps by construction (ADR 0005): nothing written for a secret poll
 // puts a voter and a ballot in one row, and no statement here joins poll_voters to secret_ballots.
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type {
   BallotContents,
   Electorate,
@@ -12,10 +12,7 @@ import type {
   PollResult,
   Secrecy,
 } from '../../core/decisions/index.ts';
-import type { Db } from '../platform/database.ts';
-
-const isoUs = (column: RawBuilder<unknown>) =>
-  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+import { type Db, isoUs } from '../platform/database.ts';
 
 export interface PollOption {
   label: string;

@@ -2,17 +2,14 @@
 // that change the list hold the assembly row lock (assemblies.store.ts lockAssembly); the two partial
 // unique indexes of 0007-speakers.sql hold one waiting request per person and one speaker per sitting
 // even so. Instants are database-clock ISO text with microseconds.
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import {
   DEFAULT_SPEAKING_SECONDS,
   type SpeakerKind,
   type SpeakerSide,
   type SpeakerStatus,
 } from '../../core/decisions/index.ts';
-import type { Db } from '../platform/database.ts';
-
-const isoUs = (column: RawBuilder<unknown>) =>
-  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+import { type Db, isoUs } from '../platform/database.ts';
 
 export interface SpeakerSettings {
   timeLimitSeconds: number;

@@ -2,15 +2,12 @@
 // mandate_substitutes. Instants that decide rights (a mandate's end, the moment a right is used) come
 // from the database clock with microseconds and travel as ISO text, never through a JavaScript Date
 // (milliseconds), so "before the instant" and "after it" compare exactly what PostgreSQL compares.
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { MandateStatus } from '../../core/federation/index.ts';
-import type { Db } from '../platform/database.ts';
+import { type Db, isoUs } from '../platform/database.ts';
 
 /** An instant as ISO 8601 UTC text with microseconds, e.g. 2026-11-29T10:00:00.123456Z. */
 export type InstantIso = string;
-
-const isoUs = (column: RawBuilder<unknown>) =>
-  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 export interface MandateRow {
   id: string;

@@ -2,7 +2,7 @@
 // PostgreSQL server (DATABASE_URL). Stores write plain SQL with Kysely's `sql` tag so the same text runs
 // on both; counts are cast to int in SQL because pg returns bigint as a string and PGlite as a number.
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, type RawBuilder, sql } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 
@@ -177,6 +177,14 @@ async function openPglite(
     },
   };
 }
+
+/**
+ * A timestamptz column as ISO 8601 UTC text with microseconds (2026-11-29T10:00:00.123456Z): instants
+ * that decide rights travel as this text, never as a JavaScript Date (milliseconds), so "before" and
+ * "after" compare exactly what PostgreSQL compares.
+ */
+export const isoUs = (column: RawBuilder<unknown>) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** True when the database answers a trivial query (GET /healthz). */
 export async function isReachable(db: Db): Promise<boolean> {
