@@ -551,7 +551,7 @@ export async function main(args: string[]): Promise<void> {
       process.env.DATABASE_URL ??
       'postgres://postgres@127.0.0.1:5432/postgres',
   );
-  const voterCount = Number(option(args, '--voters', '20000'));
+  const voterCount = Number(option(args, '--voters', '60000'));
   const clients = Number(option(args, '--clients', '64'));
   const seconds = Number(option(args, '--seconds', '10'));
   const warmup = Number(option(args, '--warmup', '2'));

@@ -9,7 +9,8 @@
 //   insert does nothing and the act answers `already-voted` before any ballot is written;
 // - no ballot after closing: FOR SHARE on the poll row (close-poll.ts takes FOR UPDATE), status re-read;
 // - no ballot from a mandate that has ended: assertMandateRight (FOR SHARE on the mandate, ADR 0004).
-// No ledger entry per ballot: the closing entry seals every ballot and voter (ADR 0005).
+// No ledger entry per ballot: the closing entry seals every ballot and voter (ADR 0005). Members'
+// ballots go to the database in groups (member-ballot-queue.ts, ADR 0007).
 import { randomBytes } from 'node:crypto';
 import {
   type BallotInput,
@@ -25,14 +26,13 @@ import type { Viewer } from '../platform/sessions.ts';
 import { isPresent } from './assemblies.store.ts';
 import { decisionError } from './decisions-errors.ts';
 import { instructionFor } from './instructions.store.ts';
+import { castMemberBallotQueued } from './member-ballot-queue.ts';
 import {
-  castMemberBallot,
   findPoll,
   insertNamedBallot,
   insertSecretBallot,
   insertVoter,
   lockPoll,
-  type MemberBallotOutcome,
   type PollRow,
 } from './polls.store.ts';
 
@@ -61,32 +61,16 @@ export async function castBallot(
   if (input.mandateId) throw decisionError('poll-shape-invalid', 'mandateId');
   const contents = checkBallot(rulesOf(poll), input.ballot, ONE_VOTE_MILLIS);
   if (!contents.ok) throw decisionError(contents.error, contents.field);
-  for (let attempt = 1; ; attempt++) {
-    const receiptCode = receiptCodeFrom(randomBytes(8));
-    let outcome: MemberBallotOutcome;
-    try {
-      outcome = await castMemberBallot(db, {
-        pollId: poll.id,
-        personId: viewer.personId,
-        receiptCode,
-        contents: contents.value,
-        weightMillis: ONE_VOTE_MILLIS,
-        baseCouncilId: null,
-        secrecy: poll.secrecy,
-        electorate: poll.electorate,
-      });
-    } catch (error) {
-      // Two ballots drew the same 60-bit code (about once in 10^12 pairs): the statement wrote
-      // nothing; draw again.
-      if (attempt < 3 && isReceiptCollision(error)) continue;
-      throw error;
-    }
-    if (!outcome.is_open) throw decisionError('poll-closed');
-    if (!outcome.is_entitled) throw decisionError('not-entitled');
-    if (!outcome.is_present) throw decisionError('not-checked-in');
-    if (!outcome.is_new) throw decisionError('already-voted');
-    return { pollId: poll.id, receiptCode, weightMillis: ONE_VOTE_MILLIS };
-  }
+  const outcome = await castMemberBallotQueued(
+    db,
+    { pollId: poll.id, secrecy: poll.secrecy, electorate: poll.electorate, weightMillis: ONE_VOTE_MILLIS },
+    { personId: viewer.personId, contents: contents.value },
+  );
+  if (!outcome.is_open) throw decisionError('poll-closed');
+  if (!outcome.is_entitled) throw decisionError('not-entitled');
+  if (!outcome.is_present) throw decisionError('not-checked-in');
+  if (!outcome.is_new) throw decisionError('already-voted');
+  return { pollId: poll.id, receiptCode: outcome.receiptCode, weightMillis: ONE_VOTE_MILLIS };
 }
 
 // A sitting votes in a burst: the poll's rules are read once a minute per process, not per ballot.
@@ -103,10 +87,6 @@ async function pollRules(db: Db, pollId: string): Promise<PollRow | undefined> {
   if (poll.status === 'open') rulesCache.set(pollId, { poll, until: Date.now() + RULES_CACHE_MS });
   return poll;
 }
-
-const isReceiptCollision = (error: unknown) =>
-  (error as { code?: unknown }).code === '23505' &&
-  /receipt_code/.test(String((error as { constraint?: unknown }).constraint ?? ''));
 
 /**
  * A delegate's ballot: the rights check needs the mandate's share lock and the instant read after it

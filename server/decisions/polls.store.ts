@@ -298,59 +298,83 @@ export interface MemberBallotOutcome {
   is_present: boolean;
   /** The voter row was new: false means they had voted already. */
   is_new: boolean;
-  /** The ballot's base council (referendums), else null. */
-  base_council_id: string | null;
+}
+
+export interface MemberBallotGroup {
+  pollId: string;
+  secrecy: Secrecy;
+  electorate: 'members' | 'members-below';
+  weightMillis: number;
+  /** Distinct persons (the caller answers a second ballot of one person in a group itself). */
+  ballots: { personId: string; receiptCode: string; contents: BallotContents }[];
 }
 
 /**
- * A member's ballot in one statement — one round trip and one commit, the whole cast under the poll's
- * FOR SHARE (close-poll.ts takes FOR UPDATE): the poll is open, the voter entitled and present, the voter
- * row new (invariant 1: the unique index; a concurrent duplicate waits for the first and then does
- * nothing), and only then the ballot — into secret_ballots without the voter, or named_ballots with them.
+ * Members' ballots of one poll in one statement — one round trip and one commit for the whole group
+ * (group commit, ADR 0007), all under the poll's FOR SHARE (close-poll.ts takes FOR UPDATE). For each
+ * ballot: the poll is open, the voter entitled and present, the voter row new (invariant 1: the unique
+ * index; a concurrent duplicate in another group waits for the first and then does nothing), and only
+ * then the ballot — into secret_ballots without the voter and in a random order within the group, or
+ * into named_ballots with them. Answers come back in the order of `ballots`.
  * Delegates do not come here: their rights need the mandate's lock and instant (cast-ballot.ts).
  */
-export async function castMemberBallot(
-  db: Db,
-  b: NewBallot & { personId: string; secrecy: Secrecy; electorate: 'members' | 'members-below' },
-): Promise<MemberBallotOutcome> {
-  const contents = JSON.stringify(b.contents);
+export async function castMemberBallots(db: Db, g: MemberBallotGroup): Promise<MemberBallotOutcome[]> {
+  const persons = g.ballots.map((b) => b.personId);
+  const receipts = g.ballots.map((b) => b.receiptCode);
+  const contents = g.ballots.map((b) => JSON.stringify(b.contents));
   const eligible =
-    b.electorate === 'members'
-      ? sql`select null::uuid as base_council_id from memberships m
-             where m.council_id = (select council_id from p) and m.person_id = ${b.personId} and m.status = 'active'`
-      : sql`select c.id as base_council_id from memberships m join councils c on c.id = m.council_id
-             where m.person_id = ${b.personId} and m.status = 'active' and c.dissolved_at is null
-               and c.path >= (select path from p) and c.path < (select rtrim(path, '/') || '0' from p)
-             order by c.path limit 1`;
+    g.electorate === 'members'
+      ? sql`select i.person_id, null::uuid as base_council_id from input i
+             where exists (select 1 from memberships m where m.council_id = (select council_id from p)
+                              and m.person_id = i.person_id and m.status = 'active')`
+      : sql`select i.person_id, b.id as base_council_id from input i
+             cross join lateral (
+               select c.id from memberships m join councils c on c.id = m.council_id
+                where m.person_id = i.person_id and m.status = 'active' and c.dissolved_at is null
+                  and c.path >= (select path from p) and c.path < (select rtrim(path, '/') || '0' from p)
+                order by c.path limit 1) b`;
   const ballot =
-    b.secrecy === 'secret'
+    g.secrecy === 'secret'
       ? sql`insert into secret_ballots (poll_id, receipt_code, contents, weight_millis, base_council_id)
-            select ${b.pollId}, ${b.receiptCode}, ${contents}::jsonb, ${b.weightMillis}, (select base_council_id from eligible)
-             where exists (select 1 from voter) returning 1`
+            select ${g.pollId}, i.receipt_code, i.contents, ${g.weightMillis}, e.base_council_id
+              from input i join voter v on v.person_id = i.person_id join eligible e on e.person_id = i.person_id
+             order by random()`
       : sql`insert into named_ballots (poll_id, person_id, mandate_id, receipt_code, contents, weight_millis,
                                        base_council_id, cast_at)
-            select ${b.pollId}, ${b.personId}, null, ${b.receiptCode}, ${contents}::jsonb, ${b.weightMillis},
-                   (select base_council_id from eligible), (select at from voter)
-             where exists (select 1 from voter) returning 1`;
-  const { rows } = await sql<MemberBallotOutcome>`
-    with p as (
+            select ${g.pollId}, i.person_id, null, i.receipt_code, i.contents, ${g.weightMillis},
+                   e.base_council_id, v.at
+              from input i join voter v on v.person_id = i.person_id join eligible e on e.person_id = i.person_id`;
+  const { rows } = await sql<MemberBallotOutcome & { n: string }>`
+    with input as (
+      select * from unnest(${persons}::uuid[], ${receipts}::text[], ${contents}::jsonb[])
+               with ordinality as i(person_id, receipt_code, contents, n)),
+    p as (
       select po.id, po.council_id, po.assembly_id, c.path from polls po join councils c on c.id = po.council_id
-       where po.id = ${b.pollId} and po.status = 'open'
+       where po.id = ${g.pollId} and po.status = 'open'
          and (po.closes_at is null or po.closes_at > clock_timestamp())
        for share of po),
     eligible as (${eligible}),
     present as (
-      select 1 from p where p.assembly_id is null
-         or exists (select 1 from attendance a where a.assembly_id = p.assembly_id and a.person_id = ${b.personId}
-                     and a.checked_out_at is null and a.mandate_id is null)),
+      select i.person_id from input i cross join p
+       where p.assembly_id is null
+          or exists (select 1 from attendance a where a.assembly_id = p.assembly_id and a.person_id = i.person_id
+                      and a.checked_out_at is null and a.mandate_id is null)),
     voter as (
       insert into poll_voters (poll_id, person_id, mandate_id, voted_at)
-      select ${b.pollId}, ${b.personId}, null, clock_timestamp()
-       where exists (select 1 from eligible) and exists (select 1 from present)
-      on conflict do nothing returning voted_at as at),
+      select ${g.pollId}, e.person_id, null, clock_timestamp()
+        from eligible e join present pr on pr.person_id = e.person_id
+      on conflict do nothing returning person_id, voted_at as at),
     ballot as (${ballot})
-    select exists (select 1 from p) as is_open, exists (select 1 from eligible) as is_entitled,
-           exists (select 1 from present) as is_present, exists (select 1 from ballot) as is_new,
-           (select base_council_id from eligible) as base_council_id`.execute(db);
-  return rows[0]!;
+    select i.n, exists (select 1 from p) as is_open, e.person_id is not null as is_entitled,
+           pr.person_id is not null as is_present, v.person_id is not null as is_new
+      from input i left join eligible e on e.person_id = i.person_id
+           left join present pr on pr.person_id = i.person_id left join voter v on v.person_id = i.person_id
+     order by i.n`.execute(db);
+  if (rows.length !== g.ballots.length) throw new Error('castMemberBallots: one answer per ballot expected');
+  return rows.map(({ is_open, is_entitled, is_present, is_new }) => ({
+    is_open,
+    is_entitled,
+    is_present,
+    is_new,
+  }));
 }

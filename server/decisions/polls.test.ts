@@ -31,6 +31,7 @@ import { castBallot } from './cast-ballot.ts';
 import { checkIn, checkOut } from './check-in.ts';
 import { closePoll } from './close-poll.ts';
 import { conveneAssembly } from './convene-assembly.ts';
+import { memberBallotGroupStats } from './member-ballot-queue.ts';
 import { openPoll, type PollInput } from './open-poll.ts';
 import { computePollSeal, recordedPollSeal } from './poll-seal.ts';
 import { findPoll } from './polls.store.ts';
@@ -436,6 +437,46 @@ describe('invariant 1 under concurrency', () => {
     const { rows } = await sql<{ n: number }>`
       select count(distinct person_id)::int as n from poll_voters where poll_id = ${id}`.execute(s.db);
     expect(rows[0]!.n).toBe(10);
+  });
+
+  it('answers each ballot of a group on its own: members, strangers, the absent and repeats (group commit)', async () => {
+    const { council, secretary, voters } = await baseCouncil(60);
+    const strangers = await bulkMembers(await buildCouncil(s.db, { kind: 'neighbourhood' }), 20);
+    const assemblyId = await conveneAssembly(s.db, viewerOf(secretary.personId), council, {
+      title: 'Asamblea de abastecimiento',
+      startsAt: new Date(Date.now() + 600_000).toISOString(),
+      isExtraordinary: true,
+      place: 'Sede',
+      onlineUrl: null,
+      quorum: { kind: 'more-than-half' },
+      agenda: [],
+    });
+    await startAssembly(s.db, viewerOf(secretary.personId), assemblyId);
+    const present = voters.slice(0, 40);
+    for (const v of present) await checkIn(s.db, viewerOf(v), assemblyId, {});
+    const id = await open(council, secretary.personId, motion({ assemblyId, secrecy: 'secret' }));
+    const groupsBefore = memberBallotGroupStats();
+    // All at once: 40 present members (each twice), 20 absent members, 20 strangers.
+    const callers = [...present, ...voters.slice(40), ...strangers, ...present];
+    const outcomes = (await Promise.all(callers.map((v) => settle(cast(v, id, { choice: 'yes' }))))).map(
+      codeOf,
+    );
+    const groupsAfter = memberBallotGroupStats();
+    const tally = (code: string) => outcomes.filter((o) => o === code).length;
+    expect({
+      ok: tally('ok'),
+      absent: tally('not-checked-in'),
+      strangers: tally('not-entitled'),
+      repeats: tally('already-voted'),
+    }).toEqual({ ok: 40, absent: 20, strangers: 20, repeats: 40 });
+    // Each present member: one call counted, the other was told they had voted.
+    for (let i = 0; i < 40; i++)
+      expect([outcomes[i], outcomes[80 + i]].sort()).toEqual(['already-voted', 'ok']);
+    expect(await count('poll_voters', id)).toBe(40);
+    expect(await count('secret_ballots', id)).toBe(40);
+    // 120 calls in far fewer statements: the calls were grouped.
+    expect(groupsAfter.ballots - groupsBefore.ballots).toBeGreaterThanOrEqual(120);
+    expect(groupsAfter.groups - groupsBefore.groups).toBeLessThan(20);
   });
 
   it('takes one ballot of a mandate from 200 concurrent submissions', async () => {

@@ -2,6 +2,7 @@
 // person, and the CSRF token bound to it. Sessions last 30 days and end at logout.
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { type BatchQueue, createBatchQueue } from './batch-queue.ts';
 import { newCsrfToken } from './csrf.ts';
 import type { Db } from './database.ts';
 
@@ -50,26 +51,50 @@ export async function resolveSession(db: Db, token: string): Promise<Viewer | nu
   const cached = resolved.get(hash);
   if (cached && cached.until > Date.now()) return cached.viewer;
   if (cached) resolved.delete(hash);
+  const found = await sessionLookups(db).push(hash);
+  if (!found) return null;
+  const viewer = { ...found, sessionHash: hash };
+  remember(viewer);
+  return viewer;
+}
+
+type FoundSession = Omit<Viewer, 'sessionHash'>;
+
+// Cache misses that arrive together (a sitting opening its vote) are looked up in one query.
+const lookups = new WeakMap<Db, BatchQueue<string, FoundSession | null>>();
+
+function sessionLookups(db: Db): BatchQueue<string, FoundSession | null> {
+  let queue = lookups.get(db);
+  if (!queue) {
+    queue = createBatchQueue({ run: (hashes) => findSessions(db, hashes), maxBatch: 256, maxInFlight: 2 });
+    lookups.set(db, queue);
+  }
+  return queue;
+}
+
+async function findSessions(db: Db, hashes: string[]): Promise<Array<FoundSession | null>> {
   const { rows } = await sql<{
+    token_hash: string;
     person_id: string;
     full_name: string;
     is_admin: boolean | null;
     csrf_token: string;
   }>`
-    select s.person_id, p.full_name, a.is_admin, s.csrf_token
+    select s.token_hash, s.person_id, p.full_name, a.is_admin, s.csrf_token
       from sessions s join persons p on p.id = s.person_id left join accounts a on a.person_id = s.person_id
-     where s.token_hash = ${hash} and s.expires_at > now()`.execute(db);
-  const row = rows[0];
-  if (!row) return null;
-  const viewer = {
-    personId: row.person_id,
-    fullName: row.full_name,
-    isAdmin: row.is_admin === true,
-    csrfToken: row.csrf_token,
-    sessionHash: hash,
-  };
-  remember(viewer);
-  return viewer;
+     where s.token_hash = any(${hashes}::text[]) and s.expires_at > now()`.execute(db);
+  const byHash = new Map(rows.map((r) => [r.token_hash, r]));
+  return hashes.map((h) => {
+    const row = byHash.get(h);
+    return row
+      ? {
+          personId: row.person_id,
+          fullName: row.full_name,
+          isAdmin: row.is_admin === true,
+          csrfToken: row.csrf_token,
+        }
+      : null;
+  });
 }
 
 export async function destroySession(db: Db, sessionHash: string): Promise<void> {
