@@ -18,6 +18,8 @@ const KIND: Record<DecisionErrorCode, ErrorKind> = {
   'not-a-petitioner': 'forbidden',
   'petition-convened': 'conflict',
   'poll-not-found': 'not-found',
+  'poll-subject-unknown': 'invalid',
+  'subject-in-vote': 'conflict',
   'poll-closed': 'conflict',
   'already-voted': 'conflict',
   'wrong-option': 'invalid',

@@ -81,6 +81,11 @@ export const openPollBody = z.strictObject({
   /** A yes-no vote on a motion before this council, or on one of its amendments. */
   motionId: z.uuid().nullable().default(null),
   amendmentId: z.uuid().nullable().default(null),
+  /** A subject another part of Cabildo decides by this yes-no vote (a ration rule, a price cap, …). */
+  subject: z
+    .strictObject({ kind: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/), id: z.uuid() })
+    .nullable()
+    .default(null),
 });
 
 export const castBody = z.union([
@@ -172,6 +177,7 @@ export const pollView = z.object({
   /** A vote on a motion, or on one of its amendments (both set). */
   motionId: z.uuid().nullable(),
   amendmentId: z.uuid().nullable(),
+  subject: z.object({ kind: z.string(), id: z.uuid() }).nullable(),
   viewer: z.object({
     hasVoted: z.boolean(),
     /** Mandates on this body's roll the viewer may still vote with (delegate bodies). */

@@ -17,7 +17,13 @@ export { conveneAssembly } from './convene-assembly.ts';
 export { forwardMotion } from './forward-motion.ts';
 export { minutesRoutes } from './minutes.routes.ts';
 export { motionsRoutes } from './motions.routes.ts';
-export { openPoll } from './open-poll.ts';
+export { openPoll, type PollInput } from './open-poll.ts';
+export {
+  type PollSubjectDecision,
+  type PollSubjectKind,
+  type PollSubjectOpening,
+  registerPollSubject,
+} from './poll-subjects.ts';
 export { openRecallVote } from './open-recall-vote.ts';
 export { pollsRoutes } from './polls.routes.ts';
 export { referendumsRoutes } from './referendums.routes.ts';

@@ -24,7 +24,8 @@ import { entitledMillis, lockAssembly, shareLockPresentMandates } from './assemb
 import { assemblyQuorum, electorateOf } from './assembly-quorum.ts';
 import { decisionError } from './decisions-errors.ts';
 import { bindPollToMotion } from './motion-poll-subject.ts';
-import { insertPoll, type NewPoll, type PollOption } from './polls.store.ts';
+import { pollSubjectKind } from './poll-subjects.ts';
+import { hasOpenPollOn, insertPoll, type NewPoll, type PollOption } from './polls.store.ts';
 
 export interface PollInput {
   kind: 'motion' | 'election' | 'referendum';
@@ -50,6 +51,8 @@ export interface PollInput {
   /** A vote on a motion before this body, or on one of its amendments (motion-poll-subject.ts). */
   motionId?: string | null | undefined;
   amendmentId?: string | null | undefined;
+  /** A subject another context decides by this vote (poll-subjects.ts): a yes-no motion poll. */
+  subject?: { kind: string; id: string } | null | undefined;
 }
 
 export async function openPoll(db: Db, viewer: Viewer, councilId: string, input: PollInput): Promise<string> {
@@ -65,8 +68,9 @@ export async function openPoll(db: Db, viewer: Viewer, councilId: string, input:
       throw decisionError('poll-shape-invalid', 'assemblyId');
     const rules = checkPollRules({ ...input, options: input.options.map((o) => o.label) });
     if (!rules.ok) throw decisionError(rules.error, rules.field);
-    const { delegatesTermEndsAt, fillsVacancies, motionId, amendmentId, ...poll } = input;
+    const { delegatesTermEndsAt, fillsVacancies, motionId, amendmentId, subject: decides, ...poll } = input;
     const subject = await bindPollToMotion(tx, council, input, () => databaseInstant(tx));
+    const other = decides ? await openOnSubject(tx, council.id, input, decides) : null;
     const electsDelegates = delegatesTermEndsAt !== undefined && delegatesTermEndsAt !== null;
     if (fillsVacancies && !electsDelegates) throw decisionError('poll-shape-invalid', 'fillsVacancies');
     if (electsDelegates) {
@@ -81,6 +85,8 @@ export async function openPoll(db: Db, viewer: Viewer, councilId: string, input:
       ...poll,
       motionId: subject?.motionId ?? null,
       amendmentId: subject?.amendmentId ?? null,
+      subjectKind: decides?.kind ?? null,
+      subjectId: decides?.id ?? null,
       maxMarks: rules.value.maxMarks,
       electorate: input.kind === 'referendum' ? 'members-below' : electorateOf(council),
       recallPetitionId: null,
@@ -90,8 +96,20 @@ export async function openPoll(db: Db, viewer: Viewer, councilId: string, input:
       fillsVacancies: electsDelegates && fillsVacancies === true,
     });
     await subject?.opened(tx, pollId);
+    if (decides) await other?.opened?.(tx, { councilId: council.id, subjectId: decides.id, pollId });
     return pollId;
   });
+}
+
+/** A vote that decides another context's subject: a yes-no motion, not also on a motion of this body. */
+async function openOnSubject(tx: Db, councilId: string, input: PollInput, decides: { kind: string; id: string }) {
+  const kind = pollSubjectKind(decides.kind);
+  if (input.kind !== 'motion') throw decisionError('poll-shape-invalid', 'kind');
+  if (input.method !== 'yes-no') throw decisionError('poll-shape-invalid', 'method');
+  if (input.motionId || input.amendmentId) throw decisionError('poll-shape-invalid', 'subject');
+  if (await hasOpenPollOn(tx, decides.kind, decides.id)) throw decisionError('subject-in-vote', 'subject');
+  await kind.opening(tx, { councilId, subjectId: decides.id });
+  return kind;
 }
 
 type OpenedPoll = Omit<

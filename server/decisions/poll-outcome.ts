@@ -19,6 +19,7 @@ import type { Db } from '../platform/database.ts';
 import { AppError } from '../platform/http-errors.ts';
 import { appendLedgerEntry } from '../platform/ledger.ts';
 import { applyMinutesApproval } from './approve-minutes-by-poll.ts';
+import { pollSubjectKind } from './poll-subjects.ts';
 import type { PollRow } from './polls.store.ts';
 import { recordMotionOutcome } from './record-motion-outcome.ts';
 
@@ -27,14 +28,10 @@ export async function applyPollOutcome(tx: Db, poll: PollRow, result: PollResult
     const recalled = result.outcome === 'adopted';
     await decideRecallPetition(tx, poll.recall_petition_id, recalled ? 'recalled' : 'retained', at);
     if (recalled) {
-      const figures =
-        result.method === 'yes-no'
-          ? `yes ${result.totals.yes / 1000}, no ${result.totals.no / 1000}, abstain ${result.totals.abstain / 1000}`
-          : '';
       await recallMandateByVote(tx, poll.subject_mandate_id, {
         pollId: poll.id,
         decisionReference: `recall vote ${poll.id}`,
-        minuteText: `${poll.title}: ${figures}`,
+        minuteText: `${poll.title}: ${figuresOf(result)}`,
       });
     }
   }
@@ -45,7 +42,22 @@ export async function applyPollOutcome(tx: Db, poll: PollRow, result: PollResult
   if (poll.motion_id) await recordMotionOutcome(tx, poll, result, at);
   // A vote on approving minutes (approve-minutes-by-poll.ts): adopted → the minutes are approved.
   if (poll.kind === 'motion') await applyMinutesApproval(tx, poll, result.outcome, at);
+  // A subject another context decides by vote (poll-subjects.ts): it applies the outcome here.
+  if (poll.subject_kind && poll.subject_id)
+    await pollSubjectKind(poll.subject_kind).decided(tx, {
+      pollId: poll.id,
+      councilId: poll.council_id,
+      subjectId: poll.subject_id,
+      outcome: result.outcome,
+      at,
+      summary: `${poll.title}: ${figuresOf(result)}`,
+    });
 }
+
+const figuresOf = (result: PollResult) =>
+  result.method === 'yes-no'
+    ? `yes ${result.totals.yes / 1000}, no ${result.totals.no / 1000}, abstain ${result.totals.abstain / 1000}`
+    : '';
 
 async function recordDelegates(
   tx: Db,

@@ -99,6 +99,7 @@ export async function pollViewOf(
     result: poll.result,
     outcome: poll.outcome,
     motionId: poll.motion_id,
+    subject: poll.subject_kind && poll.subject_id ? { kind: poll.subject_kind, id: poll.subject_id } : null,
     amendmentId: poll.amendment_id,
     viewer: {
       hasVoted: voted,

@@ -54,6 +54,9 @@ export interface PollRow {
   /** A vote on a motion (motion_id), or on one of its amendments (both set). */
   motion_id: string | null;
   amendment_id: string | null;
+  /** A subject another context decides by this poll (poll-subjects.ts), e.g. 'ration-rule'. */
+  subject_kind: string | null;
+  subject_id: string | null;
 }
 
 const pollColumns = sql`p.id, p.council_id, p.assembly_id, p.kind, p.title, p.body, p.method, p.options,
@@ -64,7 +67,7 @@ const pollColumns = sql`p.id, p.council_id, p.assembly_id, p.kind, p.title, p.bo
   ${isoUs(sql`p.closed_at`)} as closed_at, p.entitled_millis::float8 as entitled_millis,
   p.present_at_open_millis::float8 as present_at_open_millis,
   p.present_at_close_millis::float8 as present_at_close_millis, p.seed, p.result, p.outcome,
-  p.motion_id, p.amendment_id`;
+  p.motion_id, p.amendment_id, p.subject_kind, p.subject_id`;
 
 export interface NewPoll {
   councilId: string;
@@ -94,6 +97,8 @@ export interface NewPoll {
   seed: string;
   motionId?: string | null;
   amendmentId?: string | null;
+  subjectKind?: string | null;
+  subjectId?: string | null;
 }
 
 export async function insertPoll(tx: Db, p: NewPoll): Promise<string> {
@@ -102,13 +107,14 @@ export async function insertPoll(tx: Db, p: NewPoll): Promise<string> {
                        allow_split, majority, majority_base, secrecy, electorate, recall_petition_id,
                        subject_mandate_id, seat_council_id, term_ends_at, status, opened_at, opened_by,
                        closes_at, entitled_millis, present_at_open_millis, seed, motion_id, amendment_id,
-                       fills_vacancies)
+                       fills_vacancies, subject_kind, subject_id)
     values (${p.councilId}, ${p.assemblyId}, ${p.kind}, ${p.title}, ${p.body}, ${p.method},
             ${JSON.stringify(p.options)}::jsonb, ${p.seats}, ${p.maxMarks}, ${p.allowSplit}, ${p.majority},
             ${p.majorityBase}, ${p.secrecy}, ${p.electorate}, ${p.recallPetitionId}, ${p.subjectMandateId},
             ${p.seatCouncilId}, ${p.termEndsAt}::timestamptz, 'open', ${p.openedAt}::timestamptz, ${p.openedBy},
             ${p.closesAt}::timestamptz, ${p.entitledMillis}, ${p.presentAtOpenMillis}, ${p.seed},
-            ${p.motionId ?? null}, ${p.amendmentId ?? null}, ${p.fillsVacancies ?? false})
+            ${p.motionId ?? null}, ${p.amendmentId ?? null}, ${p.fillsVacancies ?? false},
+            ${p.subjectKind ?? null}, ${p.subjectId ?? null})
     returning id`.execute(tx);
   return rows[0]!.id;
 }
@@ -287,6 +293,15 @@ export async function recallPollIdOf(db: Db, petitionId: string): Promise<string
     id: string;
   }>`select id from polls where recall_petition_id = ${petitionId}`.execute(db);
   return rows[0]?.id;
+}
+
+/** A poll on this subject is open (one at a time: polls_one_open_per_subject). */
+export async function hasOpenPollOn(db: Db, kind: string, id: string): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from polls where subject_kind = ${kind} and subject_id = ${id} and status = 'open'`.execute(
+    db,
+  );
+  return (rows[0]?.n ?? 0) > 0;
 }
 
 export interface MemberBallotOutcome {

@@ -95,6 +95,8 @@ export const DECISION_ERRORS = {
   'mandate-required': 'a delegate votes in a federated council with a mandate id',
   'mandate-not-for-this-body': "the mandate is a seat in another council, not in this poll's body",
   'poll-shape-invalid': 'the poll settings do not fit together (see the field)',
+  'poll-subject-unknown': 'the poll names a kind of subject no context decides by vote',
+  'subject-in-vote': 'a vote on this subject is already open',
   'not-permitted': 'the signed-in person has no office or right that allows this act',
   'not-published': 'the ballots of a poll are published only after it closes',
   'recall-vote-exists': 'a recall vote is already open or held for this petition',
