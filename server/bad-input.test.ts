@@ -155,6 +155,12 @@ describe('bad input on every route', () => {
       `/api/v1/councils/${councilId}/ledger?before=${encodeURIComponent(INJECTION)}`,
       `/api/v1/councils/${councilId}/join-applications?status=${encodeURIComponent(HTML)}`,
       `/api/v1/councils/${councilId}/members?offset=-5`,
+      `/api/v1/items?category=${encodeURIComponent(HTML)}`,
+      `/api/v1/depots/${councilId}/items/${councilId}/card?before=${encodeURIComponent(INJECTION)}`,
+      `/api/v1/depots/${councilId}/items/${councilId}/card?before=0`,
+      `/api/v1/depots/${councilId}/items/${councilId}/card?limit=0`,
+      `/api/v1/councils/${councilId}/transfers?status=${encodeURIComponent(HTML)}`,
+      `/api/v1/councils/${councilId}/transfers?limit=1000`,
     ];
     for (const url of queries) expectClientError(await signedIn.request('GET', url), `GET ${url}`);
     expect((await signedIn.request('GET', '/api/v1/no-such-route')).json().error.code).toBe('not-found');

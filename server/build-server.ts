@@ -22,6 +22,7 @@ import { joinApplicationsRoutes, membershipsRoutes, sessionRoutes } from './memb
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 import { buildHttpApp } from './platform/http-app.ts';
+import { depotsRoutes, itemsRoutes, stockEventsRoutes, transfersRoutes } from './supply/index.ts';
 
 export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
@@ -48,6 +49,10 @@ export function buildServer(
       referendumsRoutes,
       joinApplicationsRoutes,
       membershipsRoutes,
+      itemsRoutes,
+      depotsRoutes,
+      stockEventsRoutes,
+      transfersRoutes,
     ],
     logger: options.logger ?? false,
     ...(options.webDir ? { webDir: options.webDir } : {}),

@@ -296,6 +296,12 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
     'instructions',
     'speaker_requests',
     'speaker_settings',
+    'items',
+    'item_units',
+    'depots',
+    'stock_events',
+    'stock_balances',
+    'transfers',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

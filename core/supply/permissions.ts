@@ -1,0 +1,40 @@
+// Who may do what with items, depots, stock and transfers, in one table. Rights come from offices in
+// the council that owns the depot (any office: a treasurer keeps the stock as well as the secretary and
+// the chair), never from a global role — apart from the instance administrator, who keeps the catalogue
+// of items (a shared vocabulary, no council's data) and reads no council's stock.
+import type { CouncilViewerFacts } from '../federation/index.ts';
+
+export interface SupplyViewerFacts extends CouncilViewerFacts {
+  /** Any signed-in person: the catalogue of items is shared by every council. */
+  isSignedIn: boolean;
+}
+
+export type SupplyAction =
+  | 'read-catalogue'
+  | 'create-item'
+  | 'read-stock'
+  | 'create-depot'
+  | 'record-stock'
+  | 'send-transfer'
+  | 'receive-transfer';
+
+const LEADING = ['secretary', 'chair'] as const;
+
+export const SUPPLY_PERMISSIONS: Record<SupplyAction, (f: SupplyViewerFacts) => boolean> = {
+  'read-catalogue': (f) => f.isSignedIn,
+  'create-item': (f) => f.isAdmin,
+  // Depots, balances, stock cards and transfers: the owning council's members and officers.
+  'read-stock': (f) => f.isMember || f.officesHere.length > 0,
+  // Opening a depot or distribution point commits the council: its leading officers.
+  'create-depot': (f) => f.officesHere.some((o) => (LEADING as readonly string[]).includes(o)),
+  // Receipts, issues, distributions, losses, counts and reversals at the council's own depots.
+  'record-stock': (f) => f.officesHere.length > 0,
+  // Facts about the sending council (send) or the receiving council (receive): each council writes only
+  // its own leg, so officers above or of the other side may not act for it.
+  'send-transfer': (f) => f.officesHere.length > 0,
+  'receive-transfer': (f) => f.officesHere.length > 0,
+};
+
+export function maySupply(action: SupplyAction, facts: SupplyViewerFacts): boolean {
+  return SUPPLY_PERMISSIONS[action](facts);
+}
