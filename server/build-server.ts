@@ -22,7 +22,16 @@ import { joinApplicationsRoutes, membershipsRoutes, sessionRoutes } from './memb
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 import { buildHttpApp } from './platform/http-app.ts';
-import { depotsRoutes, itemsRoutes, stockEventsRoutes, transfersRoutes } from './supply/index.ts';
+import {
+  depotsRoutes,
+  distributionRoundsRoutes,
+  householdsRoutes,
+  itemsRoutes,
+  rationRulesRoutes,
+  registerRationRuleSubject,
+  stockEventsRoutes,
+  transfersRoutes,
+} from './supply/index.ts';
 
 export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
@@ -31,6 +40,8 @@ export function buildServer(
   config: Config,
   options: { logger?: boolean; webDir?: string } = {},
 ) {
+  // Subjects other contexts have decided by vote (decisions/poll-subjects.ts), before any poll closes.
+  registerRationRuleSubject();
   return buildHttpApp({
     database,
     config,
@@ -53,6 +64,9 @@ export function buildServer(
       depotsRoutes,
       stockEventsRoutes,
       transfersRoutes,
+      householdsRoutes,
+      rationRulesRoutes,
+      distributionRoundsRoutes,
     ],
     logger: options.logger ?? false,
     ...(options.webDir ? { webDir: options.webDir } : {}),

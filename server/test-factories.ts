@@ -302,6 +302,12 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
     'stock_events',
     'stock_balances',
     'transfers',
+    'households',
+    'instance_secrets',
+    'ration_rules',
+    'ration_limits',
+    'distribution_rounds',
+    'round_entitlements',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

@@ -12,7 +12,7 @@ export type CouncilKind = (typeof COUNCIL_KINDS)[number];
 export const WORKPLACE_KINDS: readonly BaseKind[] = ['factory', 'mine', 'office'];
 export const FEDERATION_LEVELS = ['local', 'regional', 'national'] as const;
 
-export const OFFICES = ['secretary', 'chair', 'treasurer'] as const;
+export const OFFICES = ['secretary', 'chair', 'treasurer', 'distribution'] as const;
 export type Office = (typeof OFFICES)[number];
 
 export function isBaseKind(kind: CouncilKind): kind is BaseKind {

@@ -18,18 +18,25 @@ const viewers: Record<string, SupplyViewerFacts> = {
   secretary: { ...nobody, isSignedIn: true, isMember: true, officesHere: ['secretary'] },
   treasurer: { ...nobody, isSignedIn: true, isMember: true, officesHere: ['treasurer'] },
   chairAbove: { ...nobody, isSignedIn: true, officesAbove: ['chair'] },
+  distribution: { ...nobody, isSignedIn: true, isMember: true, officesHere: ['distribution'] },
 };
 
 // The whole matrix: one row per action, columns in the order of `viewers`.
-// nobody, signedIn, admin, member, memberBelow, secretary, treasurer, chairAbove
+// nobody, signedIn, admin, member, memberBelow, secretary, treasurer, chairAbove, distribution
 const matrix: Array<[SupplyAction, boolean[]]> = [
-  ['read-catalogue', [false, true, true, true, true, true, true, true]],
-  ['create-item', [false, false, true, false, false, false, false, false]],
-  ['read-stock', [false, false, false, true, false, true, true, false]],
-  ['create-depot', [false, false, false, false, false, true, false, false]],
-  ['record-stock', [false, false, false, false, false, true, true, false]],
-  ['send-transfer', [false, false, false, false, false, true, true, false]],
-  ['receive-transfer', [false, false, false, false, false, true, true, false]],
+  ['read-catalogue', [false, true, true, true, true, true, true, true, true]],
+  ['create-item', [false, false, true, false, false, false, false, false, false]],
+  ['read-stock', [false, false, false, true, false, true, true, false, true]],
+  ['create-depot', [false, false, false, false, false, true, false, false, false]],
+  ['record-stock', [false, false, false, false, false, true, true, false, true]],
+  ['send-transfer', [false, false, false, false, false, true, true, false, true]],
+  ['receive-transfer', [false, false, false, false, false, true, true, false, true]],
+  ['keep-households', [false, false, false, false, false, false, false, false, true]],
+  ['propose-ration-rule', [false, false, false, false, false, true, false, false, true]],
+  ['read-limits', [false, false, false, true, true, true, true, true, true]],
+  ['set-ration-limits', [false, false, false, false, false, true, false, false, false]],
+  ['run-round', [false, false, false, false, false, true, false, false, true]],
+  ['record-pickup', [false, false, false, false, false, true, true, false, true]],
 ];
 
 describe('supply permissions', () => {

@@ -16,9 +16,18 @@ export type SupplyAction =
   | 'create-depot'
   | 'record-stock'
   | 'send-transfer'
-  | 'receive-transfer';
+  | 'receive-transfer'
+  | 'keep-households'
+  | 'propose-ration-rule'
+  | 'read-limits'
+  | 'set-ration-limits'
+  | 'run-round'
+  | 'record-pickup';
 
 const LEADING = ['secretary', 'chair'] as const;
+const isLeading = (f: SupplyViewerFacts) =>
+  f.officesHere.some((o) => (LEADING as readonly string[]).includes(o));
+const keepsDistribution = (f: SupplyViewerFacts) => f.officesHere.includes('distribution');
 
 export const SUPPLY_PERMISSIONS: Record<SupplyAction, (f: SupplyViewerFacts) => boolean> = {
   'read-catalogue': (f) => f.isSignedIn,
@@ -26,13 +35,25 @@ export const SUPPLY_PERMISSIONS: Record<SupplyAction, (f: SupplyViewerFacts) => 
   // Depots, balances, stock cards and transfers: the owning council's members and officers.
   'read-stock': (f) => f.isMember || f.officesHere.length > 0,
   // Opening a depot or distribution point commits the council: its leading officers.
-  'create-depot': (f) => f.officesHere.some((o) => (LEADING as readonly string[]).includes(o)),
+  'create-depot': isLeading,
   // Receipts, issues, distributions, losses, counts and reversals at the council's own depots.
   'record-stock': (f) => f.officesHere.length > 0,
   // Facts about the sending council (send) or the receiving council (receive): each council writes only
   // its own leg, so officers above or of the other side may not act for it.
   'send-transfer': (f) => f.officesHere.length > 0,
   'receive-transfer': (f) => f.officesHere.length > 0,
+  // The household register is personal data (names, addresses, illness, disability): the council's
+  // distribution officers only — not its other officers, not the bodies above, not the administrator.
+  'keep-households': keepsDistribution,
+  // A rule is proposed by those who run distribution or lead the council; the council adopts it by vote.
+  'propose-ration-rule': (f) => keepsDistribution(f) || isLeading(f),
+  // A body's limits are public to those under it and to its own members and officers.
+  'read-limits': (f) =>
+    f.isMember || f.isMemberBelow || f.officesHere.length > 0 || f.officesAbove.length > 0,
+  'set-ration-limits': isLeading,
+  // Opening and closing a round, and ticking pick-ups at the distribution point.
+  'run-round': (f) => keepsDistribution(f) || isLeading(f),
+  'record-pickup': (f) => f.officesHere.length > 0,
 };
 
 export function maySupply(action: SupplyAction, facts: SupplyViewerFacts): boolean {

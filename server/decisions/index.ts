@@ -18,13 +18,13 @@ export { forwardMotion } from './forward-motion.ts';
 export { minutesRoutes } from './minutes.routes.ts';
 export { motionsRoutes } from './motions.routes.ts';
 export { openPoll, type PollInput } from './open-poll.ts';
+export { openRecallVote } from './open-recall-vote.ts';
 export {
   type PollSubjectDecision,
   type PollSubjectKind,
   type PollSubjectOpening,
   registerPollSubject,
 } from './poll-subjects.ts';
-export { openRecallVote } from './open-recall-vote.ts';
 export { pollsRoutes } from './polls.routes.ts';
 export { referendumsRoutes } from './referendums.routes.ts';
 export { scheduleMotion } from './schedule-motion.ts';

@@ -102,7 +102,12 @@ export async function openPoll(db: Db, viewer: Viewer, councilId: string, input:
 }
 
 /** A vote that decides another context's subject: a yes-no motion, not also on a motion of this body. */
-async function openOnSubject(tx: Db, councilId: string, input: PollInput, decides: { kind: string; id: string }) {
+async function openOnSubject(
+  tx: Db,
+  councilId: string,
+  input: PollInput,
+  decides: { kind: string; id: string },
+) {
   const kind = pollSubjectKind(decides.kind);
   if (input.kind !== 'motion') throw decisionError('poll-shape-invalid', 'kind');
   if (input.method !== 'yes-no') throw decisionError('poll-shape-invalid', 'method');

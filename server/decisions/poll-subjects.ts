@@ -37,7 +37,8 @@ export interface PollSubjectKind {
 const kinds = new Map<string, PollSubjectKind>();
 
 export function registerPollSubject(kind: string, subject: PollSubjectKind): void {
-  if (!/^[a-z][a-z0-9-]{0,39}$/.test(kind)) throw new Error(`poll subject kind "${kind}" is not a valid name`);
+  if (!/^[a-z][a-z0-9-]{0,39}$/.test(kind))
+    throw new Error(`poll subject kind "${kind}" is not a valid name`);
   kinds.set(kind, subject);
 }
 

@@ -1,4 +1,4 @@
-// Offices (secretary, chair, treasurer) are held by members: of the council itself, or for a federated
+// Offices (secretary, chair, treasurer, distribution) are held by members: of the council itself, or for a federated
 // council, of a council under it. Several people may hold the same office (two secretaries sharing
 // the queue); the same person cannot hold it twice at once.
 import { can, type Office } from '../../core/federation/index.ts';

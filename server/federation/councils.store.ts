@@ -172,7 +172,9 @@ export async function activeOffices(db: Db, councilId: string): Promise<OfficeRo
     select o.id, o.council_id, o.office, o.person_id, p.full_name, o.started_at
       from offices o join persons p on p.id = o.person_id
      where o.council_id = ${councilId} and o.ended_at is null
-     order by array_position(array['chair','secretary','treasurer'], o.office), p.full_name`.execute(db);
+     order by array_position(array['chair','secretary','treasurer','distribution'], o.office), p.full_name`.execute(
+    db,
+  );
   return rows;
 }
 

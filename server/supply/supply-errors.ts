@@ -1,4 +1,5 @@
 // Supply error codes, each with when it happens, and their HTTP statuses (the context's one table).
+import { RATION_RULE_ERRORS } from '../../core/supply/ration-rule.ts';
 import { AppError, type ErrorKind } from '../platform/http-errors.ts';
 
 export const SUPPLY_ERRORS = {
@@ -34,6 +35,27 @@ export const SUPPLY_ERRORS = {
   'transfer-not-found': 'no transfer has this id',
   'transfer-already-received': 'the receiving council already confirmed this transfer',
   'quantities-do-not-add-up': 'accepted and rejected quantities must add up to the quantity sent',
+  'not-a-base-council':
+    'households are registered, and ration rules adopted, by base councils (a federated council sets limits)',
+  'not-a-federated-council': 'only a body with councils under it sets limits on their ration rules',
+  'household-not-found': 'no household has this id',
+  'household-already-registered':
+    'a household with this identity document is already registered in this council',
+  'household-withdrawn': 'the household was withdrawn from the register; register it again if it returns',
+  ...RATION_RULE_ERRORS,
+  'ration-rule-not-found': 'no ration rule of this council has this id',
+  'ration-rule-not-proposed': 'only a proposed rule can be put to the vote (it is in a vote, or decided)',
+  'ration-rule-busy': 'another version of this rule was proposed at the same moment; try again',
+  'no-rule-in-force': 'the council has adopted no ration rule for this item yet',
+  'more-than-on-shelf': 'the round would divide more than the depot holds',
+  'nothing-on-shelf': 'there is nothing of this item to divide at this depot',
+  'no-households': 'the council has no active households registered',
+  'round-not-found': 'no distribution round has this id',
+  'round-closed': 'the round is closed: no more pick-ups',
+  'household-not-in-round': 'this household is not on the round’s list',
+  'already-picked-up': 'this household already collected its allocation in this round',
+  'nothing-allocated': 'the household was allocated nothing in this round',
+  'volunteer-not-member': 'the volunteer who handed out must be a member of the council',
 } as const;
 export type SupplyErrorCode = keyof typeof SUPPLY_ERRORS;
 
@@ -66,6 +88,33 @@ const KIND: Record<SupplyErrorCode, ErrorKind> = {
   'transfer-not-found': 'not-found',
   'transfer-already-received': 'conflict',
   'quantities-do-not-add-up': 'invalid',
+  'not-a-base-council': 'conflict',
+  'not-a-federated-council': 'conflict',
+  'household-not-found': 'not-found',
+  'household-already-registered': 'conflict',
+  'household-withdrawn': 'conflict',
+  'per-person-invalid': 'invalid',
+  'weight-invalid': 'invalid',
+  'no-weight': 'invalid',
+  'priority-class-empty': 'invalid',
+  'priority-flag-unknown': 'invalid',
+  'priority-flag-repeated': 'invalid',
+  'cap-invalid': 'invalid',
+  'cap-below-step': 'invalid',
+  'loosens-parent-limit': 'conflict',
+  'ration-rule-not-found': 'not-found',
+  'ration-rule-not-proposed': 'conflict',
+  'ration-rule-busy': 'conflict',
+  'no-rule-in-force': 'conflict',
+  'more-than-on-shelf': 'conflict',
+  'nothing-on-shelf': 'conflict',
+  'no-households': 'conflict',
+  'round-not-found': 'not-found',
+  'round-closed': 'conflict',
+  'household-not-in-round': 'not-found',
+  'already-picked-up': 'conflict',
+  'nothing-allocated': 'conflict',
+  'volunteer-not-member': 'invalid',
 };
 
 const FIELD: Partial<Record<SupplyErrorCode, string>> = {
@@ -89,8 +138,10 @@ const FIELD: Partial<Record<SupplyErrorCode, string>> = {
   'quantities-do-not-add-up': 'accepted',
 };
 
-export function supplyError(code: SupplyErrorCode, field?: string): AppError {
-  return new AppError(KIND[code], code, SUPPLY_ERRORS[code], field ?? FIELD[code]);
+/** `detail` adds what the fixed message cannot know (whose limit a rule loosens). */
+export function supplyError(code: SupplyErrorCode, field?: string, detail?: string): AppError {
+  const message = detail ? `${SUPPLY_ERRORS[code]} (${detail})` : SUPPLY_ERRORS[code];
+  return new AppError(KIND[code], code, message, field ?? FIELD[code]);
 }
 
 /** A unique index refused the row (a concurrent twin got there first): PostgreSQL's 23505. */

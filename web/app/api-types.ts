@@ -10,7 +10,7 @@ export type CouncilKind =
   | 'union'
   | 'federation';
 export type FederationLevel = 'local' | 'regional' | 'national';
-export type OfficeName = 'secretary' | 'chair' | 'treasurer';
+export type OfficeName = 'secretary' | 'chair' | 'treasurer' | 'distribution';
 export type MembershipStatus = 'active' | 'suspended' | 'left';
 export type ApplicationStatus = 'pending' | 'contacted' | 'accepted' | 'declined';
 

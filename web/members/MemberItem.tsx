@@ -8,7 +8,7 @@ import { errorText } from '../app/error-text.ts';
 import { useFormat } from '../app/format.ts';
 import { Badge, Button, CopyField, Notice } from '../ui/index.ts';
 
-const OFFICES: readonly OfficeName[] = ['secretary', 'chair', 'treasurer'];
+const OFFICES: readonly OfficeName[] = ['secretary', 'chair', 'treasurer', 'distribution'];
 const STATUS_TONE = { active: 'success', suspended: 'warning', left: 'neutral' } as const;
 
 export interface MemberItemProps {
