@@ -29,6 +29,7 @@ import {
   itemsRoutes,
   rationRulesRoutes,
   registerRationRuleSubject,
+  requisitionsRoutes,
   stockEventsRoutes,
   transfersRoutes,
 } from './supply/index.ts';
@@ -67,6 +68,7 @@ export function buildServer(
       householdsRoutes,
       rationRulesRoutes,
       distributionRoundsRoutes,
+      requisitionsRoutes,
     ],
     logger: options.logger ?? false,
     ...(options.webDir ? { webDir: options.webDir } : {}),

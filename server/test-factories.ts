@@ -308,6 +308,9 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
     'ration_limits',
     'distribution_rounds',
     'round_entitlements',
+    'requisitions',
+    'shipment_plans',
+    'shipment_lines',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

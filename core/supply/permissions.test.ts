@@ -37,6 +37,10 @@ const matrix: Array<[SupplyAction, boolean[]]> = [
   ['set-ration-limits', [false, false, false, false, false, true, false, false, false]],
   ['run-round', [false, false, false, false, false, true, false, false, true]],
   ['record-pickup', [false, false, false, false, false, true, true, false, true]],
+  ['request-supply', [false, false, false, false, false, true, true, false, true]],
+  ['read-requisitions', [false, false, false, false, false, true, true, false, true]],
+  ['decide-requisition', [false, false, false, false, false, true, false, false, false]],
+  ['plan-shipments', [false, false, false, false, false, true, false, false, false]],
 ];
 
 describe('supply permissions', () => {

@@ -22,7 +22,11 @@ export type SupplyAction =
   | 'read-limits'
   | 'set-ration-limits'
   | 'run-round'
-  | 'record-pickup';
+  | 'record-pickup'
+  | 'request-supply'
+  | 'read-requisitions'
+  | 'decide-requisition'
+  | 'plan-shipments';
 
 const LEADING = ['secretary', 'chair'] as const;
 const isLeading = (f: SupplyViewerFacts) =>
@@ -54,6 +58,11 @@ export const SUPPLY_PERMISSIONS: Record<SupplyAction, (f: SupplyViewerFacts) => 
   // Opening and closing a round, and ticking pick-ups at the distribution point.
   'run-round': (f) => keepsDistribution(f) || isLeading(f),
   'record-pickup': (f) => f.officesHere.length > 0,
+  // Asking the body above is the council's officers' act; the body's leading officers decide and plan.
+  'request-supply': (f) => f.officesHere.length > 0,
+  'read-requisitions': (f) => f.officesHere.length > 0,
+  'decide-requisition': isLeading,
+  'plan-shipments': isLeading,
 };
 
 export function maySupply(action: SupplyAction, facts: SupplyViewerFacts): boolean {

@@ -11,6 +11,7 @@ export interface CreateDepotInput {
   name: string;
   kind: 'depot' | 'distribution-point';
   place?: string | null | undefined;
+  location?: { latitude: number; longitude: number } | null | undefined;
 }
 
 export async function createDepot(
@@ -25,14 +26,26 @@ export async function createDepot(
       if (await depotNameTaken(tx, council.id, input.name)) throw supplyError('depot-name-taken');
       const depot = await insertDepot(
         tx,
-        { councilId: council.id, name: input.name, kind: input.kind, place: input.place ?? null },
+        {
+          councilId: council.id,
+          name: input.name,
+          kind: input.kind,
+          place: input.place ?? null,
+          location: input.location ?? null,
+        },
         viewer.personId,
       );
       await appendLedgerEntry(tx, {
         chainId: council.id,
         kind: 'depot.created',
         actorPersonId: viewer.personId,
-        payload: { depotId: depot.id, name: depot.name, kind: depot.kind, place: depot.place },
+        payload: {
+          depotId: depot.id,
+          name: depot.name,
+          kind: depot.kind,
+          place: depot.place,
+          location: input.location ?? null,
+        },
       });
       return depot;
     });

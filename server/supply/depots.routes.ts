@@ -22,6 +22,8 @@ export const depotOut = (d: DepotRow) => ({
   name: d.name,
   kind: d.kind as 'depot' | 'distribution-point',
   place: d.place,
+  location:
+    d.latitude === null || d.longitude === null ? null : { latitude: d.latitude, longitude: d.longitude },
   createdAt: new Date(d.created_at).toISOString(),
 });
 

@@ -10,6 +10,10 @@ export const createDepotBody = z.strictObject({
   name: text(200),
   kind: z.enum(DEPOT_KINDS),
   place: text(300).nullish(),
+  /** Where it is (WGS 84), for the distances of shipment plans. */
+  location: z
+    .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+    .nullish(),
 });
 
 export const depotView = z.object({
@@ -18,6 +22,7 @@ export const depotView = z.object({
   name: z.string(),
   kind: z.enum(DEPOT_KINDS),
   place: z.string().nullable(),
+  location: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
   createdAt: z.string(),
 });
 

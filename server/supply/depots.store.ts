@@ -9,20 +9,21 @@ export interface DepotRow {
   name: string;
   kind: string;
   place: string | null;
+  /** WGS 84 degrees; both or neither (shipment plans measure distances with them). */
+  latitude: number | null;
+  longitude: number | null;
   created_at: Date;
 }
 
+const depotColumns = sql`id, council_id, name, kind, place, latitude, longitude, created_at`;
+
 export async function findDepot(db: Db, id: string): Promise<DepotRow | undefined> {
-  return (
-    await sql<DepotRow>`select id, council_id, name, kind, place, created_at from depots where id = ${id}`.execute(
-      db,
-    )
-  ).rows[0];
+  return (await sql<DepotRow>`select ${depotColumns} from depots where id = ${id}`.execute(db)).rows[0];
 }
 
 export async function listDepots(db: Db, councilId: string): Promise<DepotRow[]> {
   const { rows } = await sql<DepotRow>`
-    select id, council_id, name, kind, place, created_at from depots
+    select ${depotColumns} from depots
      where council_id = ${councilId} order by lower(name) limit 1000`.execute(db);
   return rows;
 }
@@ -35,14 +36,21 @@ export async function depotNameTaken(db: Db, councilId: string, name: string): P
 
 export async function insertDepot(
   tx: Db,
-  d: { councilId: string; name: string; kind: string; place: string | null },
+  d: {
+    councilId: string;
+    name: string;
+    kind: string;
+    place: string | null;
+    location: { latitude: number; longitude: number } | null;
+  },
   createdBy: string,
 ): Promise<DepotRow> {
   return (
     await sql<DepotRow>`
-      insert into depots (council_id, name, kind, place, created_by)
-      values (${d.councilId}, ${d.name}, ${d.kind}, ${d.place}, ${createdBy})
-      returning id, council_id, name, kind, place, created_at`.execute(tx)
+      insert into depots (council_id, name, kind, place, latitude, longitude, created_by)
+      values (${d.councilId}, ${d.name}, ${d.kind}, ${d.place}, ${d.location?.latitude ?? null},
+              ${d.location?.longitude ?? null}, ${createdBy})
+      returning ${depotColumns}`.execute(tx)
   ).rows[0]!;
 }
 

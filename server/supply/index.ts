@@ -1,10 +1,11 @@
-// Supply context (server side), the stock ledger of issue 6: the catalogue of items and their units,
-// depots and distribution points of councils, the append-only stock ledger with its exact balance cache,
-// physical counts, reversals, and transfers between depots; the household register; ration rules adopted
-// by vote (through decisions' poll-subject port) and the limits bodies set on them; distribution rounds
-// with their pick-ups. Owns the items, item_units, depots, stock_events, stock_balances, transfers,
-// households, instance_secrets, ration_rules, ration_limits, distribution_rounds and round_entitlements
-// tables; reads councils, offices and memberships only through federation's index (who may act).
+// Supply context (server side), issue 6: the catalogue of items and their units, depots and distribution
+// points of councils, the append-only stock ledger with its exact balance cache, counts, reversals and
+// transfers between depots; the household register; ration rules adopted by vote (through decisions'
+// poll-subject port) and the limits bodies set on them; distribution rounds with their pick-ups;
+// requisitions up the tree and shipment plans down it. Owns the items, item_units, depots, stock_events,
+// stock_balances, transfers, households, instance_secrets, ration_rules, ration_limits,
+// distribution_rounds, round_entitlements, requisitions, shipment_plans and shipment_lines tables; reads
+// councils, offices and memberships only through federation's index (who may act).
 export { appendStockEvent } from './append-stock-event.ts';
 export { countStock } from './count-stock.ts';
 export { createDepot } from './create-depot.ts';
@@ -21,6 +22,7 @@ export { receiveTransfer } from './receive-transfer.ts';
 export { recordPickup } from './record-pickup.ts';
 export { recordStockEvent } from './record-stock-event.ts';
 export { registerHousehold } from './register-household.ts';
+export { requisitionsRoutes } from './requisitions.routes.ts';
 export { reverseStockEvent } from './reverse-stock-event.ts';
 export { sendTransfer } from './send-transfer.ts';
 export { stockEventsRoutes } from './stock-events.routes.ts';

@@ -26,47 +26,50 @@ export interface SendTransferInput {
 }
 
 export async function sendTransfer(db: Db, viewer: Viewer, input: SendTransferInput): Promise<string> {
+  return db.transaction().execute((tx) => sendTransferIn(tx, viewer, input));
+}
+
+/** The same act inside the caller's transaction (an executed shipment plan sends several at once). */
+export async function sendTransferIn(tx: Db, viewer: Viewer, input: SendTransferInput): Promise<string> {
   if (input.fromDepotId === input.toDepotId) throw supplyError('same-depot');
-  return db.transaction().execute(async (tx) => {
-    const { council } = await authorizeDepot(tx, viewer, input.fromDepotId, 'send-transfer', 'fromDepotId');
-    const to = await findDepot(tx, input.toDepotId);
-    if (!to) throw supplyError('depot-not-found', 'toDepotId');
-    const { item, milli } = await quantityOf(tx, input.itemId, input.quantity, input.unit);
-    await lockBalance(tx, input.fromDepotId, item.id);
-    const { now } = await instantsAfterLock(tx, null);
-    const transferId = await insertTransfer(tx, {
-      itemId: item.id,
-      fromDepotId: input.fromDepotId,
-      fromCouncilId: council.id,
-      toDepotId: to.id,
-      toCouncilId: to.council_id,
-      quantityMilli: milli,
-      note: input.note ?? null,
-      sentAt: now,
-      sentBy: viewer.personId,
-    });
-    const event = await appendStockEvent(tx, {
-      depotId: input.fromDepotId,
-      itemId: item.id,
-      kind: 'transfer-out',
-      deltaMilli: -milli,
-      occurredAt: now,
-      source: null,
-      reason: null,
-      countedMilli: null,
-      reversesEventId: null,
-      transferId,
-      recordedBy: viewer.personId,
-      note: input.note ?? null,
-    });
-    await enterStockEvent(
-      tx,
-      council.id,
-      viewer.personId,
-      'transfer.sent',
-      { ...event, depotId: input.fromDepotId, itemId: item.id },
-      { transferId, toDepotId: to.id, toCouncilId: to.council_id, quantityMilli: milli.toString() },
-    );
-    return transferId;
+  const { council } = await authorizeDepot(tx, viewer, input.fromDepotId, 'send-transfer', 'fromDepotId');
+  const to = await findDepot(tx, input.toDepotId);
+  if (!to) throw supplyError('depot-not-found', 'toDepotId');
+  const { item, milli } = await quantityOf(tx, input.itemId, input.quantity, input.unit);
+  await lockBalance(tx, input.fromDepotId, item.id);
+  const { now } = await instantsAfterLock(tx, null);
+  const transferId = await insertTransfer(tx, {
+    itemId: item.id,
+    fromDepotId: input.fromDepotId,
+    fromCouncilId: council.id,
+    toDepotId: to.id,
+    toCouncilId: to.council_id,
+    quantityMilli: milli,
+    note: input.note ?? null,
+    sentAt: now,
+    sentBy: viewer.personId,
   });
+  const event = await appendStockEvent(tx, {
+    depotId: input.fromDepotId,
+    itemId: item.id,
+    kind: 'transfer-out',
+    deltaMilli: -milli,
+    occurredAt: now,
+    source: null,
+    reason: null,
+    countedMilli: null,
+    reversesEventId: null,
+    transferId,
+    recordedBy: viewer.personId,
+    note: input.note ?? null,
+  });
+  await enterStockEvent(
+    tx,
+    council.id,
+    viewer.personId,
+    'transfer.sent',
+    { ...event, depotId: input.fromDepotId, itemId: item.id },
+    { transferId, toDepotId: to.id, toCouncilId: to.council_id, quantityMilli: milli.toString() },
+  );
+  return transferId;
 }

@@ -56,6 +56,16 @@ export const SUPPLY_ERRORS = {
   'already-picked-up': 'this household already collected its allocation in this round',
   'nothing-allocated': 'the household was allocated nothing in this round',
   'volunteer-not-member': 'the volunteer who handed out must be a member of the council',
+  'no-parent-body': 'the council has no body above it to ask',
+  'requisition-not-found': 'no requisition has this id',
+  'requisition-decided': 'the requisition was already approved or rejected',
+  'more-than-requested': 'a body may approve less than was asked, never more',
+  'nothing-to-plan': 'no approved requisition of this item waits for a plan',
+  'depot-location-missing':
+    'a depot in the plan has no location (latitude and longitude), so its distances cannot be measured',
+  'plan-too-large': 'the quantities are too large for an exact plan; plan in larger units',
+  'plan-not-found': 'no shipment plan has this id',
+  'plan-not-draft': 'only a draft plan can be executed (it was executed or replaced by a newer plan)',
 } as const;
 export type SupplyErrorCode = keyof typeof SUPPLY_ERRORS;
 
@@ -115,6 +125,15 @@ const KIND: Record<SupplyErrorCode, ErrorKind> = {
   'already-picked-up': 'conflict',
   'nothing-allocated': 'conflict',
   'volunteer-not-member': 'invalid',
+  'no-parent-body': 'conflict',
+  'requisition-not-found': 'not-found',
+  'requisition-decided': 'conflict',
+  'more-than-requested': 'invalid',
+  'nothing-to-plan': 'conflict',
+  'depot-location-missing': 'conflict',
+  'plan-too-large': 'conflict',
+  'plan-not-found': 'not-found',
+  'plan-not-draft': 'conflict',
 };
 
 const FIELD: Partial<Record<SupplyErrorCode, string>> = {
