@@ -153,3 +153,47 @@ describe('the demo congress of Oruro and Potosí', () => {
     expect(verdicts.filter((v) => v.firstBroken !== null)).toEqual([]);
   });
 });
+
+describe('demo supply', () => {
+  it('has Villa Adela’s rice rule adopted by vote, a short round partly collected, and its shelf agreeing', async () => {
+    const villaAdela = await councilId('villa-adela');
+    const { rows: rules } = await sql<{ status: string; yes: number }>`
+      select r.status, (p.result -> 'totals' ->> 'yes')::int as yes
+        from ration_rules r join polls p on p.id = r.poll_id where r.council_id = ${villaAdela}`.execute(
+      db(),
+    );
+    expect(rules).toEqual([{ status: 'adopted', yes: 16_000 }]);
+    const { rows: rounds } = await sql<{
+      stock: string;
+      allocated: string;
+      entitled: string;
+      households: number;
+      picked: number;
+      picked_milli: string;
+      shelf: string;
+    }>`
+      select d.stock_milli::text as stock, d.allocated_milli::text as allocated, d.entitlement_milli::text as entitled,
+             (select count(*)::int from round_entitlements e where e.round_id = d.id) as households,
+             (select count(*)::int from round_entitlements e where e.round_id = d.id and e.picked_up_at is not null) as picked,
+             (select coalesce(sum(allocated_milli), 0)::text from round_entitlements e
+               where e.round_id = d.id and e.picked_up_at is not null) as picked_milli,
+             (select quantity_milli::text from stock_balances b where b.depot_id = d.depot_id and b.item_id = d.item_id) as shelf
+        from distribution_rounds d where d.council_id = ${villaAdela}`.execute(db());
+    expect(rounds).toHaveLength(1);
+    const r = rounds[0]!;
+    // 118 kg received (120 sent, 2 rejected), all of it allocated, less than the households are entitled to.
+    expect({ stock: r.stock, allocated: r.allocated, households: r.households, picked: r.picked }).toEqual({
+      stock: '118000',
+      allocated: '118000',
+      households: 36,
+      picked: 8,
+    });
+    expect(BigInt(r.entitled)).toBeGreaterThan(118_000n);
+    expect(BigInt(r.shelf)).toBe(118_000n - BigInt(r.picked_milli));
+    const { rows: asks } = await sql<{ n: number }>`
+      select count(*)::int as n from requisitions where parent_id = ${await councilId('fejuve')} and status = 'submitted'`.execute(
+      db(),
+    );
+    expect(asks[0]!.n).toBe(2);
+  });
+});

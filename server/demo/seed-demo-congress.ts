@@ -242,7 +242,7 @@ const MOTION_TEXT = [
 ];
 
 /** Demo councils by key: names are unique in the demo, and the key is not stored. */
-async function councilIdsByKey(db: Db): Promise<(key: string) => string> {
+export async function councilIdsByKey(db: Db): Promise<(key: string) => string> {
   const { rows } = await sql<{ id: string; name: string }>`
     select id, name from councils where dissolved_at is null`.execute(db);
   const idByName = new Map(rows.map((r) => [r.name, r.id]));

@@ -26,5 +26,6 @@ export { requisitionsRoutes } from './requisitions.routes.ts';
 export { reverseStockEvent } from './reverse-stock-event.ts';
 export { sendTransfer } from './send-transfer.ts';
 export { stockEventsRoutes } from './stock-events.routes.ts';
+export { submitRequisition } from './submit-requisition.ts';
 export { supplyError } from './supply-errors.ts';
 export { transfersRoutes } from './transfers.routes.ts';
