@@ -1,11 +1,11 @@
 // A closed-loop HTTP load generator over real sockets: `clients` workers, each with its own keep-alive
-// connection (node:http Agent, one socket per worker), sending the next request as soon as the previous
+// connection (a raw socket per worker, RawConnection), sending the next request as soon as the previous
 // one answers. Requests that complete inside the timed window (after the warm-up) count towards the
 // rate and the latency percentiles; every response, warm-up and drain included, is handed to
 // `onResponse` so the caller can check what was written. Plus small helpers the HTTP benchmarks share:
 // percentiles and the machine's CPU use over a window (/proc/stat).
 import { readdirSync, readFileSync } from 'node:fs';
-import http from 'node:http';
+import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 export interface LoadRequest {
@@ -50,46 +50,97 @@ export interface LoadResult {
   firstError: string | undefined;
 }
 
-function send(
-  agent: http.Agent,
-  host: string,
-  port: number,
-  r: LoadRequest,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        agent,
-        host,
-        port,
-        method: r.method,
-        path: r.path,
-        headers:
-          r.body === undefined ? r.headers : { ...r.headers, 'content-length': Buffer.byteLength(r.body) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.setTimeout(30_000, () => req.destroy(new Error('request timed out after 30 s')));
-    req.end(r.body);
-  });
+/**
+ * One keep-alive HTTP/1.1 connection over a raw socket: the request is written as one buffer and the
+ * response parsed by its content-length. Leaner than node:http's client, so the load generator takes
+ * less of the machine it shares with the server it measures (pgbench's client is C).
+ */
+class RawConnection {
+  private socket: net.Socket | undefined;
+  private buffered: Buffer = Buffer.alloc(0);
+  private waiting:
+    | { resolve: (r: { status: number; body: string }) => void; reject: (e: Error) => void }
+    | undefined;
+
+  constructor(
+    private readonly host: string,
+    private readonly port: number,
+  ) {}
+
+  private connect(): Promise<net.Socket> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(this.port, this.host);
+      socket.setNoDelay(true);
+      socket.once('connect', () => resolve(socket));
+      socket.on('error', (error) => {
+        reject(error);
+        this.fail(error);
+      });
+      socket.on('data', (chunk: Buffer) => this.received(chunk));
+      socket.on('close', () => {
+        if (this.socket === socket) this.socket = undefined;
+        this.fail(new Error('connection closed by the server'));
+      });
+      socket.setTimeout(30_000, () => socket.destroy(new Error('request timed out after 30 s')));
+    });
+  }
+
+  private fail(error: Error): void {
+    const w = this.waiting;
+    this.waiting = undefined;
+    this.buffered = Buffer.alloc(0);
+    w?.reject(error);
+  }
+
+  private received(chunk: Buffer): void {
+    this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
+    const headEnd = this.buffered.indexOf('\r\n\r\n');
+    if (headEnd < 0) return;
+    const head = this.buffered.toString('latin1', 0, headEnd);
+    const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
+    if (!length) {
+      this.socket?.destroy();
+      this.fail(new Error(`response without content-length: ${head.slice(0, 200)}`));
+      return;
+    }
+    const total = headEnd + 4 + Number(length[1]);
+    if (this.buffered.length < total) return;
+    const status = Number(head.slice(9, 12));
+    const body = this.buffered.toString('utf8', headEnd + 4, total);
+    this.buffered = this.buffered.subarray(total);
+    const w = this.waiting;
+    this.waiting = undefined;
+    if (/\r\nconnection:\s*close/i.test(head)) this.socket?.end();
+    w?.resolve({ status, body });
+  }
+
+  async send(request: Buffer): Promise<{ status: number; body: string }> {
+    this.socket ??= await this.connect();
+    const socket = this.socket;
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      socket.write(request);
+    });
+  }
+
+  close(): void {
+    this.socket?.destroy();
+  }
+}
+
+function encode(host: string, port: number, r: LoadRequest): Buffer {
+  const body = r.body === undefined ? undefined : Buffer.from(r.body);
+  let head = `${r.method} ${r.path} HTTP/1.1\r\nhost: ${host}:${port}\r\n`;
+  for (const [k, v] of Object.entries(r.headers)) head += `${k}: ${v}\r\n`;
+  head += body ? `content-length: ${body.length}\r\n\r\n` : '\r\n';
+  return body ? Buffer.concat([Buffer.from(head, 'latin1'), body]) : Buffer.from(head, 'latin1');
 }
 
 const bump = (m: Map<number, number>, k: number) => m.set(k, (m.get(k) ?? 0) + 1);
 
 export async function runClosedLoop(o: LoadOptions): Promise<LoadResult> {
   const host = o.host ?? '127.0.0.1';
-  const agents = Array.from(
-    { length: o.clients },
-    () => new http.Agent({ keepAlive: true, maxSockets: 1, maxFreeSockets: 1 }),
-  );
+  const connections = Array.from({ length: o.clients }, () => new RawConnection(host, o.port));
   const timedByStatus = new Map<number, number>();
   const allByStatus = new Map<number, number>();
   let latencies = new Float64Array(1 << 16);
@@ -103,7 +154,7 @@ export async function runClosedLoop(o: LoadOptions): Promise<LoadResult> {
   const windowEnd = windowStart + o.durationMs;
 
   const worker = async (client: number) => {
-    const agent = agents[client]!;
+    const connection = connections[client]!;
     while (performance.now() < windowEnd) {
       const request = o.next(client);
       if (!request) {
@@ -112,7 +163,7 @@ export async function runClosedLoop(o: LoadOptions): Promise<LoadResult> {
       }
       const started = performance.now();
       try {
-        const res = await send(agent, host, o.port, request);
+        const res = await connection.send(encode(host, o.port, request));
         const ended = performance.now();
         const ms = ended - started;
         const timed = started >= windowStart && ended <= windowEnd;
@@ -134,8 +185,8 @@ export async function runClosedLoop(o: LoadOptions): Promise<LoadResult> {
       }
     }
   };
-  await Promise.all(agents.map((_, i) => worker(i)));
-  for (const a of agents) a.destroy();
+  await Promise.all(connections.map((_, i) => worker(i)));
+  for (const c of connections) c.close();
   const sorted = latencies.slice(0, count).sort();
   const windowMs = starved === o.clients ? Math.max(0, lastTimedEnd - windowStart) : o.durationMs;
   return { timedByStatus, allByStatus, latencies: sorted, windowMs, errors, starved, firstError };
