@@ -21,6 +21,17 @@ import {
   SetPasswordPage,
   SetupPage,
 } from '../members/index.ts';
+import {
+  DepotPage,
+  HouseholdPage,
+  HouseholdsPage,
+  ItemsPage,
+  RationRulesPage,
+  RoundPage,
+  StockCardPage,
+  TransferPage,
+  TransfersPage,
+} from '../supply/index.ts';
 import { Button, Loading, Notice } from '../ui/index.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
@@ -97,6 +108,46 @@ export function App() {
               </Route>
               <Route path="/mandates/:id">
                 {(params) => <MandatePage mandateId={params.id} key={params.id} />}
+              </Route>
+              <Route path="/items" component={ItemsPage} />
+              <Route path="/depots/:id/items/:itemId">
+                {(params) => (
+                  <StockCardPage
+                    depotId={params.id}
+                    itemId={params.itemId}
+                    key={`${params.id}/${params.itemId}`}
+                  />
+                )}
+              </Route>
+              <Route path="/depots/:id">
+                {(params) => <DepotPage depotId={params.id} key={params.id} />}
+              </Route>
+              <Route path="/transfers/:id">
+                {(params) => <TransferPage transferId={params.id} key={params.id} />}
+              </Route>
+              <Route path="/households/:id">
+                {(params) => <HouseholdPage householdId={params.id} key={params.id} />}
+              </Route>
+              <Route path="/distribution-rounds/:id">
+                {(params) => <RoundPage roundId={params.id} key={params.id} />}
+              </Route>
+              <Route path="/councils/:id/transfers">
+                {(params) => <TransfersPage councilId={params.id} key={params.id} />}
+              </Route>
+              <Route path="/councils/:id/households/new">
+                {(params) => <HouseholdsPage councilId={params.id} key={`${params.id}/new`} />}
+              </Route>
+              <Route path="/councils/:id/households">
+                {(params) => <HouseholdsPage councilId={params.id} key={params.id} />}
+              </Route>
+              <Route path="/councils/:id/items/:itemId/rules">
+                {(params) => (
+                  <RationRulesPage
+                    councilId={params.id}
+                    itemId={params.itemId}
+                    key={`${params.id}/${params.itemId}`}
+                  />
+                )}
               </Route>
               <Route path="/councils/:id/applications">
                 {(params) => <ApplicationQueuePage councilId={params.id} />}

@@ -10,6 +10,7 @@ import { useApi } from '../app/use-api.ts';
 import { CouncilAssembliesTab } from '../decisions/index.ts';
 import { CouncilDelegatesTab } from '../mandates/index.ts';
 import { CouncilMembersTab } from '../members/index.ts';
+import { CouncilSupplyTab } from '../supply/index.ts';
 import { Badge, Button, Loading, Notice, PageHeader, Stats, type Tab, Tabs } from '../ui/index.ts';
 import { CouncilLedger } from './CouncilLedger.tsx';
 import { OfficesCard } from './OfficesCard.tsx';
@@ -19,7 +20,15 @@ const CouncilManageTab = lazy(() => import('./CouncilManageTab.tsx'));
 // A federation's seat table, public but read by few: a chunk of its own too.
 const CouncilApportionmentTab = lazy(() => import('./CouncilApportionmentTab.tsx'));
 
-type Section = 'overview' | 'members' | 'apportionment' | 'delegates' | 'assemblies' | 'manage' | 'ledger';
+type Section =
+  | 'overview'
+  | 'members'
+  | 'apportionment'
+  | 'delegates'
+  | 'assemblies'
+  | 'supply'
+  | 'manage'
+  | 'ledger';
 
 function Overview({ council, onChanged }: { council: Council; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -86,8 +95,8 @@ function Overview({ council, onChanged }: { council: Council; onChanged: () => v
 
 /** Which tabs the viewer gets: members for the council's officers (base councils: federations have
  * no members of their own), a federation's seats for everyone, delegates (its roll, and the delegates
- * a council sends above) for everyone, manage for those who build or move, the ledger for those who
- * may read it. */
+ * a council sends above) for everyone, supply for its members and officers, manage for those who
+ * build or move, the ledger for those who may read it. */
 function sectionsFor(council: Council): Section[] {
   const { viewer } = council;
   const sections: Section[] = ['overview'];
@@ -96,6 +105,8 @@ function sectionsFor(council: Council): Section[] {
   if (council.kind === 'federation' || council.parent) sections.push('delegates');
   // Sittings and polls are the business of those in the council (the server checks who belongs).
   if (viewer.isMember || viewer.isOfficer || viewer.canSeeLedger) sections.push('assemblies');
+  // Depots, rounds, rules and transfers: the council's members and officers (the server checks who).
+  if (viewer.isMember || viewer.isOfficer) sections.push('supply');
   if (viewer.canManage || viewer.canMoveOrDissolve) sections.push('manage');
   if (viewer.canSeeLedger) sections.push('ledger');
   return sections;
@@ -119,6 +130,7 @@ function CouncilSections({ council, tab, onTab, onChanged }: SectionsProps) {
     apportionment: t('apportionment.tab'),
     delegates: t('roll.tab'),
     assemblies: t('decisions.tab.title'),
+    supply: t('supply.tab.title'),
     manage: t('manage.tab'),
     ledger: t('ledger.title'),
   };
@@ -136,6 +148,7 @@ function CouncilSections({ council, tab, onTab, onChanged }: SectionsProps) {
         {selected === 'apportionment' && <CouncilApportionmentTab council={council} />}
         {selected === 'delegates' && <CouncilDelegatesTab council={council} />}
         {selected === 'assemblies' && <CouncilAssembliesTab council={council} />}
+        {selected === 'supply' && <CouncilSupplyTab council={council} />}
         {selected === 'manage' && <CouncilManageTab council={council} onCouncilChanged={onChanged} />}
         {selected === 'ledger' && <CouncilLedger councilId={council.id} />}
       </Suspense>

@@ -1,0 +1,271 @@
+// A council's ration rule for one item: every version (newest first) with its status and the poll that
+// decided it, the editor that proposes a new version, and "put to the vote" for a proposed one. A
+// federated council sets limits instead, which the rules of the councils under it must respect.
+import './supply.css';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { api } from '../app/api-client.ts';
+import type { Council } from '../app/api-types.ts';
+import { useFormat } from '../app/format.ts';
+import { RequireSignIn } from '../app/RequireSignIn.tsx';
+import { useApi } from '../app/use-api.ts';
+import { Button, Loading, Notice, PageHeader } from '../ui/index.ts';
+import { LimitsForm } from './LimitsForm.tsx';
+import { useQuantity } from './quantity.ts';
+import { RuleEditor } from './RuleEditor.tsx';
+import { EMPTY_RULE, ruleValues } from './ration-rule-form.ts';
+import { RuleStatusBadge } from './SupplyBadges.tsx';
+import { LoadError } from './SupplyParts.tsx';
+import { useSupplyAct } from './supply-text.ts';
+import {
+  AGE_BANDS,
+  type Item,
+  type RationLimits,
+  type RationLimitsView,
+  type RationRule,
+  type RationRuleContent,
+} from './supply-types.ts';
+import { useSupplyOffices } from './viewer-offices.ts';
+
+/** A rule in sentences: amount per person, weights, classes in serving order, cap. */
+export function RuleSummary({ rule, unit }: { rule: RationRuleContent; unit: string }) {
+  const { t } = useTranslation();
+  const { quantity } = useQuantity();
+  const classes = rule.priorityClasses.map(
+    (flags, index) => `${index + 1}. ${flags.map((flag) => t(`supply.flag.${flag}`)).join(', ')}`,
+  );
+  return (
+    <ul className="rule-summary">
+      <li>{t('supply.rule.perPersonIs', { amount: quantity(rule.perPersonMilli, unit) })}</li>
+      <li>
+        {t('supply.rule.weightsAre', {
+          weights: AGE_BANDS.map(
+            (band) => `${t(`supply.band.${band}`)} ${(rule.weightsPermille[band] ?? 0) / 10} %`,
+          ).join(' · '),
+        })}
+      </li>
+      <li>
+        {classes.length > 0
+          ? t('supply.rule.classesAre', { classes: classes.join('; ') })
+          : t('supply.rule.noClasses')}
+      </li>
+      <li>
+        {rule.capPerHouseholdMilli === undefined
+          ? t('supply.rule.noCap')
+          : t('supply.rule.capIs', { amount: quantity(rule.capPerHouseholdMilli, unit) })}
+      </li>
+    </ul>
+  );
+}
+
+function LimitsSummary({ limits, unit }: { limits: RationLimits; unit: string }) {
+  const { t } = useTranslation();
+  const { quantity } = useQuantity();
+  const parts = [
+    limits.maxPerPersonMilli === undefined
+      ? null
+      : t('supply.limits.maxPerPersonIs', { amount: quantity(limits.maxPerPersonMilli, unit) }),
+    limits.maxCapPerHouseholdMilli === undefined
+      ? null
+      : t('supply.limits.maxCapIs', { amount: quantity(limits.maxCapPerHouseholdMilli, unit) }),
+    limits.servedFirstFlags && limits.servedFirstFlags.length > 0
+      ? t('supply.limits.servedFirstAre', {
+          flags: limits.servedFirstFlags.map((flag) => t(`supply.flag.${flag}`)).join(', '),
+        })
+      : null,
+  ].filter(Boolean);
+  return <span>{parts.length > 0 ? parts.join(' · ') : t('supply.limits.none')}</span>;
+}
+
+function Version({
+  rule,
+  item,
+  mayPropose,
+  onChanged,
+}: {
+  rule: RationRule;
+  item: Item;
+  mayPropose: boolean;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { busy, failure, act } = useSupplyAct();
+  const [pollId, setPollId] = useState<string | null>(null);
+  async function putToVote() {
+    const ok = await act('vote', async () => {
+      const opened = await api.post<{ pollId: string }>(
+        `/ration-rules/${encodeURIComponent(rule.id)}/poll`,
+        {},
+      );
+      setPollId(opened.pollId);
+    });
+    if (ok) onChanged();
+  }
+  const poll = pollId ?? rule.pollId;
+  return (
+    <li>
+      <h3 className="item-title">
+        {t('supply.rule.version', { version: rule.version })} <RuleStatusBadge status={rule.status} />
+      </h3>
+      <p className="meta-line">
+        <span>{t('supply.rule.proposedAt', { date: format.date(rule.proposedAt) })}</span>
+        {rule.decidedAt && <span>{t('supply.rule.decidedAt', { date: format.date(rule.decidedAt) })}</span>}
+      </p>
+      <RuleSummary rule={rule.rule} unit={item.baseUnit} />
+      {rule.note && <p className="rule-note">{rule.note}</p>}
+      {rule.decisionSummary && <p className="muted">{rule.decisionSummary}</p>}
+      {poll && (
+        <p>
+          <Link href={`/polls/${poll}`}>{t('supply.rule.pollLink')}</Link>
+        </p>
+      )}
+      {rule.status === 'proposed' && mayPropose && !pollId && (
+        <div className="actions">
+          <Button isBusy={busy === 'vote'} onClick={() => void putToVote()}>
+            {t('supply.rule.putToVote')}
+          </Button>
+        </div>
+      )}
+      <div role="alert">
+        {failure && (
+          <Notice tone="error">
+            <p>{failure.text}</p>
+          </Notice>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function Rules({ councilId, itemId }: { councilId: string; itemId: string }) {
+  const { t } = useTranslation();
+  const base = useId();
+  const path = `/councils/${encodeURIComponent(councilId)}`;
+  const council = useApi<Council>(path);
+  const items = useApi<{ items: Item[] }>('/items');
+  const isFederation = council.data?.kind === 'federation';
+  const rules = useApi<{ rules: RationRule[] }>(
+    council.data && !isFederation ? `${path}/ration-rules?itemId=${encodeURIComponent(itemId)}` : null,
+  );
+  const limits = useApi<RationLimitsView>(`${path}/ration-limits/${encodeURIComponent(itemId)}`);
+  const { leads, distributes } = useSupplyOffices(council.data);
+  const item = items.data?.items.find((candidate) => candidate.id === itemId);
+
+  if ((council.isLoading || items.isLoading) && !(council.data && items.data))
+    return <Loading label={t('supply.rule.loading')} />;
+  if (!council.data || !item)
+    return (
+      <>
+        <PageHeader
+          title={t('supply.rule.unavailable')}
+          crumbs={[{ href: '/', label: t('header.federation') }]}
+        />
+        <LoadError error={council.error ?? items.error} onRetry={council.reload} />
+      </>
+    );
+  const versions = rules.data?.rules ?? [];
+  const latest = versions[0];
+  const mayPropose = leads || distributes;
+
+  return (
+    <div className="supply">
+      <PageHeader
+        title={
+          isFederation
+            ? t('supply.limits.title', { item: item.name })
+            : t('supply.rule.title', { item: item.name })
+        }
+        crumbs={[
+          { href: '/', label: t('header.federation') },
+          { href: `/councils/${councilId}`, label: council.data.name },
+        ]}
+        lead={isFederation ? t('supply.limits.lead') : t('supply.rule.lead')}
+      />
+      {limits.data && limits.data.above.length > 0 && (
+        <Notice tone="info" title={t('supply.limits.aboveTitle')}>
+          <ul>
+            {limits.data.above.map((above) => (
+              <li key={above.councilId}>
+                <strong>{above.councilName}</strong>:{' '}
+                <LimitsSummary limits={above.limits} unit={item.baseUnit} />
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {isFederation ? (
+        <section className="panel" aria-labelledby={`${base}-limits`}>
+          <h2 className="panel-title" id={`${base}-limits`}>
+            {t('supply.limits.own')}
+          </h2>
+          {limits.error !== null && <LoadError error={limits.error} onRetry={limits.reload} />}
+          {limits.data && (
+            <>
+              <p>
+                {limits.data.own ? (
+                  <LimitsSummary limits={limits.data.own} unit={item.baseUnit} />
+                ) : (
+                  t('supply.limits.none')
+                )}
+              </p>
+              {leads && (
+                <LimitsForm councilId={councilId} item={item} own={limits.data.own} onSaved={limits.reload} />
+              )}
+            </>
+          )}
+        </section>
+      ) : (
+        <>
+          <section className="panel" aria-labelledby={`${base}-versions`}>
+            <h2 className="panel-title" id={`${base}-versions`}>
+              {t('supply.rule.versions')}
+            </h2>
+            {rules.isLoading && !rules.data && <Loading label={t('supply.rule.loading')} />}
+            {rules.error !== null && <LoadError error={rules.error} onRetry={rules.reload} />}
+            {rules.data &&
+              (versions.length === 0 ? (
+                <p>{t('supply.rule.none')}</p>
+              ) : (
+                <ul className="plain-list">
+                  {versions.map((rule) => (
+                    <Version
+                      key={rule.id}
+                      rule={rule}
+                      item={item}
+                      mayPropose={mayPropose}
+                      onChanged={rules.reload}
+                    />
+                  ))}
+                </ul>
+              ))}
+          </section>
+          {mayPropose && rules.data && (
+            <section className="panel" aria-labelledby={`${base}-editor`}>
+              <h2 className="panel-title" id={`${base}-editor`}>
+                {t('supply.rule.editor')}
+              </h2>
+              <p className="muted">{t('supply.rule.editorLead')}</p>
+              <RuleEditor
+                key={latest?.id ?? 'new'}
+                councilId={councilId}
+                item={item}
+                initial={latest ? ruleValues(latest.rule, null) : EMPTY_RULE}
+                onProposed={rules.reload}
+              />
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+export default function RationRulesPage({ councilId, itemId }: { councilId: string; itemId: string }) {
+  return (
+    <RequireSignIn>
+      <Rules councilId={councilId} itemId={itemId} />
+    </RequireSignIn>
+  );
+}

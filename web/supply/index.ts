@@ -1,0 +1,21 @@
+// Supply context of the web app: a council's "Supply" tab (depots, rounds, rules, transfers, the link
+// to its household register), depots and their stock cards, transfers, the household register, ration
+// rules and a federated council's limits, distribution rounds, and the catalogue of items. Pages and the
+// tab are lazy chunks; other contexts reach this one only through this file.
+import { lazy } from 'react';
+
+/** The "Supply" tab of a council page. */
+export const CouncilSupplyTab = lazy(() => import('./CouncilSupplyTab.tsx'));
+export const ItemsPage = lazy(() => import('./ItemsPage.tsx'));
+/** A depot's shelf (table and chart) and the officers' stock forms. */
+export const DepotPage = lazy(() => import('./DepotPage.tsx'));
+export const StockCardPage = lazy(() => import('./StockCardPage.tsx'));
+export const TransferPage = lazy(() => import('./TransferPage.tsx'));
+export const TransfersPage = lazy(() => import('./TransfersPage.tsx'));
+/** The household register (and, at `/new`, the registration form): distribution officers only. */
+export const HouseholdsPage = lazy(() => import('./HouseholdsPage.tsx'));
+export const HouseholdPage = lazy(() => import('./HouseholdPage.tsx'));
+/** One item's ration rule versions and editor, or a federated council's limits for it. */
+export const RationRulesPage = lazy(() => import('./RationRulesPage.tsx'));
+/** A distribution round: outcome, the printable list with pick-ups, recomputation, closing. */
+export const RoundPage = lazy(() => import('./RoundPage.tsx'));
