@@ -27,7 +27,11 @@ import {
   HouseholdsPage,
   ItemsPage,
   RationRulesPage,
+  ReceivedRequisitionsPage,
+  RequisitionsPage,
   RoundPage,
+  ShipmentPlanPage,
+  ShipmentPlansPage,
   StockCardPage,
   TransferPage,
   TransfersPage,
@@ -130,6 +134,18 @@ export function App() {
               </Route>
               <Route path="/distribution-rounds/:id">
                 {(params) => <RoundPage roundId={params.id} key={params.id} />}
+              </Route>
+              <Route path="/shipment-plans/:id">
+                {(params) => <ShipmentPlanPage planId={params.id} key={params.id} />}
+              </Route>
+              <Route path="/councils/:id/requisitions/received">
+                {(params) => <ReceivedRequisitionsPage councilId={params.id} key={params.id} />}
+              </Route>
+              <Route path="/councils/:id/requisitions">
+                {(params) => <RequisitionsPage councilId={params.id} key={params.id} />}
+              </Route>
+              <Route path="/councils/:id/shipment-plans">
+                {(params) => <ShipmentPlansPage councilId={params.id} key={params.id} />}
               </Route>
               <Route path="/councils/:id/transfers">
                 {(params) => <TransfersPage councilId={params.id} key={params.id} />}

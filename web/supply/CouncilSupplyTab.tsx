@@ -1,6 +1,7 @@
 // The "Supply" tab of a council page: its depots (and, for its secretary or chair, the form to open
 // one), its distribution rounds, its ration rules item by item (a federated council's limits), the link
-// to the household register for those the server lets read it, and the transfers in transit.
+// to the household register for those the server lets read it, the transfers in transit, and for its
+// officers the links to its requisitions and (a federated council) its shipment plans.
 import './supply.css';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -258,6 +259,48 @@ function TransfersSection({ council }: { council: Council }) {
   );
 }
 
+/**
+ * Requisitions up the tree and shipment plans down it, for the council's officers (the server answers
+ * them only): a council with a body above asks it; a federated council decides and plans.
+ */
+function RequisitionsSection({ council }: { council: Council }) {
+  const { t } = useTranslation();
+  const base = useId();
+  const { isOfficer } = useSupplyOffices(council);
+  const asks = council.parent !== null;
+  const receives = council.kind === 'federation';
+  if (!isOfficer || (!asks && !receives)) return null;
+  return (
+    <section className="panel" aria-labelledby={`${base}-requisitions`}>
+      <h2 className="panel-title" id={`${base}-requisitions`}>
+        {t('supply.tab.requisitions')}
+      </h2>
+      <ul className="plain-list">
+        {asks && (
+          <li>
+            <Link href={`/councils/${council.id}/requisitions`}>{t('supply.requisitions.title')}</Link>
+            <span className="choice-detail">
+              {t('supply.tab.requisitionsDetail', { parent: council.parent?.name ?? '' })}
+            </span>
+          </li>
+        )}
+        {receives && (
+          <li>
+            <Link href={`/councils/${council.id}/requisitions/received`}>{t('supply.received.title')}</Link>
+            <span className="choice-detail">{t('supply.tab.receivedDetail')}</span>
+          </li>
+        )}
+        {receives && (
+          <li>
+            <Link href={`/councils/${council.id}/shipment-plans`}>{t('supply.plans.title')}</Link>
+            <span className="choice-detail">{t('supply.tab.plansDetail')}</span>
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}
+
 export default function CouncilSupplyTab({ council }: { council: Council }) {
   return (
     <div className="supply">
@@ -266,6 +309,7 @@ export default function CouncilSupplyTab({ council }: { council: Council }) {
       {council.kind !== 'federation' && <RoundsSection council={council} />}
       <TransfersSection council={council} />
       <RulesSection council={council} />
+      <RequisitionsSection council={council} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 // Supply context of the web app: a council's "Supply" tab (depots, rounds, rules, transfers, the link
 // to its household register), depots and their stock cards, transfers, the household register, ration
-// rules and a federated council's limits, distribution rounds, and the catalogue of items. Pages and the
-// tab are lazy chunks; other contexts reach this one only through this file.
+// rules and a federated council's limits, distribution rounds, the catalogue of items, requisitions up
+// the tree and shipment plans down it. Pages and the tab are lazy chunks; other contexts reach this one
+// only through this file.
 import { lazy } from 'react';
 
 /** The "Supply" tab of a council page. */
@@ -19,3 +20,10 @@ export const HouseholdPage = lazy(() => import('./HouseholdPage.tsx'));
 export const RationRulesPage = lazy(() => import('./RationRulesPage.tsx'));
 /** A distribution round: outcome, the printable list with pick-ups, recomputation, closing. */
 export const RoundPage = lazy(() => import('./RoundPage.tsx'));
+/** A council's requisitions to its parent body, and the form to send one: the council's officers. */
+export const RequisitionsPage = lazy(() => import('./RequisitionsPage.tsx'));
+/** The requisitions a federated council received, with the evidence and the decision forms. */
+export const ReceivedRequisitionsPage = lazy(() => import('./ReceivedRequisitionsPage.tsx'));
+/** A federated council's items waiting for a plan, and its plans; one plan (table, diagram, execution). */
+export const ShipmentPlansPage = lazy(() => import('./ShipmentPlansPage.tsx'));
+export const ShipmentPlanPage = lazy(() => import('./ShipmentPlanPage.tsx'));

@@ -265,3 +265,71 @@ export interface Recomputation {
   matches: boolean;
   differences: { householdId: string; field: string; stored: number; recomputed: number }[];
 }
+
+/** Where a depot is (WGS 84), for the distances of shipment plans; null until someone sets it. */
+export interface DepotLocation {
+  latitude: number;
+  longitude: number;
+}
+
+export type RequisitionStatus = 'submitted' | 'approved' | 'rejected' | 'planned' | 'withdrawn';
+
+/** A council's request to its parent body; stock and 30-day use are the server's, from the ledger. */
+export interface Requisition {
+  id: string;
+  councilId: string;
+  councilName: string;
+  parentId: string;
+  itemId: string;
+  toDepotId: string;
+  requestedMilli: string;
+  stockMilli: string;
+  consumption30dMilli: string;
+  note: string | null;
+  status: RequisitionStatus;
+  approvedMilli: string | null;
+  decisionNote: string | null;
+  submittedAt: string;
+  decidedAt: string | null;
+  planId: string | null;
+}
+
+/** One requisition's share of a plan, in planning units of `unitMilli` milli-units. */
+export interface PlanFill {
+  requisitionId: string;
+  councilId: string;
+  councilName: string;
+  demand: number;
+  served: number;
+  guaranteed: number;
+  fillRatio: number;
+  unitMilli: number;
+}
+
+export interface PlanLine {
+  requisitionId: string;
+  fromDepotId: string;
+  fromDepotName: string;
+  toDepotId: string;
+  toDepotName: string;
+  toCouncilName: string;
+  quantityMilli: string;
+  distanceKm: number;
+  /** Set once the plan is executed. */
+  transferId: string | null;
+}
+
+export interface ShipmentPlan {
+  id: string;
+  councilId: string;
+  itemId: string;
+  status: 'draft' | 'executed' | 'discarded';
+  /** The max-min fair fill ratio f* as an exact fraction. */
+  fairRatio: { numerator: number; denominator: number };
+  totalShippedMilli: string;
+  totalCostKm: string;
+  fills: PlanFill[];
+  lines: PlanLine[];
+  createdAt: string;
+  executedAt: string | null;
+}
