@@ -78,6 +78,28 @@ function LimitsSummary({ limits, unit }: { limits: RationLimits; unit: string })
   return <span>{parts.length > 0 ? parts.join(' · ') : t('supply.limits.none')}</span>;
 }
 
+/**
+ * The server records the vote as "<poll title>: yes 2, no 0, abstain 0", with " — not adopted: …" when a
+ * yes vote could not adopt a rule the limits above no longer allow: shown in the reader's words.
+ */
+function DecisionSummary({ summary }: { summary: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const figures = /: yes ([\d.]+), no ([\d.]+), abstain ([\d.]+)/.exec(summary);
+  if (!figures) return null;
+  const [yes, no, abstain] = figures.slice(1).map((votes) => format.number(Number(votes)));
+  return (
+    <p className="muted">
+      {[
+        `${t('decisions.choice.yes')} ${yes}`,
+        `${t('decisions.choice.no')} ${no}`,
+        `${t('decisions.choice.abstain')} ${abstain}`,
+      ].join(' · ')}
+      {summary.includes(' — not adopted: ') && ` — ${t('supply.errors.loosens-parent-limit')}`}
+    </p>
+  );
+}
+
 function Version({
   rule,
   item,
@@ -115,7 +137,7 @@ function Version({
       </p>
       <RuleSummary rule={rule.rule} unit={item.baseUnit} />
       {rule.note && <p className="rule-note">{rule.note}</p>}
-      {rule.decisionSummary && <p className="muted">{rule.decisionSummary}</p>}
+      {rule.decisionSummary && <DecisionSummary summary={rule.decisionSummary} />}
       {poll && (
         <p>
           <Link href={`/polls/${poll}`}>{t('supply.rule.pollLink')}</Link>

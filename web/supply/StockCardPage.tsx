@@ -5,6 +5,7 @@ import './supply.css';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api-client.ts';
+import type { Council } from '../app/api-types.ts';
 import { useFormat } from '../app/format.ts';
 import { RequireSignIn } from '../app/RequireSignIn.tsx';
 import { useApi } from '../app/use-api.ts';
@@ -96,6 +97,8 @@ function Card({ depotId, itemId }: { depotId: string; itemId: string }) {
   const path = `/depots/${encodeURIComponent(depotId)}/items/${encodeURIComponent(itemId)}/card`;
   const card = useApi<StockCard>(`${path}?limit=${PAGE_SIZE}${before ? `&before=${before}` : ''}`);
   const stock = useApi<DepotStock>(`/depots/${encodeURIComponent(depotId)}/stock`);
+  const councilId = card.data?.depot.councilId;
+  const council = useApi<Council>(councilId ? `/councils/${encodeURIComponent(councilId)}` : null);
   const canRecord = stock.data?.viewer.canRecord ?? false;
 
   if (card.isLoading && !card.data) return <Loading label={t('supply.card.loading')} />;
@@ -117,7 +120,8 @@ function Card({ depotId, itemId }: { depotId: string; itemId: string }) {
       <PageHeader
         title={t('supply.card.title', { item: item.name })}
         crumbs={[
-          { href: `/councils/${depot.councilId}`, label: t('supply.council') },
+          { href: '/', label: t('header.federation') },
+          { href: `/councils/${depot.councilId}`, label: council.data?.name ?? t('supply.council') },
           { href: `/depots/${depot.id}`, label: depot.name },
         ]}
         lead={t('supply.card.balanceNow', { balance: quantity(card.data.balanceMilli, item.baseUnit) })}
