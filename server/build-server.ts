@@ -23,6 +23,13 @@ import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 import { buildHttpApp } from './platform/http-app.ts';
 import {
+  priceCapsRoutes,
+  priceReportsRoutes,
+  priceSeriesRoutes,
+  priceViolationsRoutes,
+  registerPriceCapSubject,
+} from './prices/index.ts';
+import {
   depotsRoutes,
   distributionRoundsRoutes,
   householdsRoutes,
@@ -43,6 +50,7 @@ export function buildServer(
 ) {
   // Subjects other contexts have decided by vote (decisions/poll-subjects.ts), before any poll closes.
   registerRationRuleSubject();
+  registerPriceCapSubject();
   return buildHttpApp({
     database,
     config,
@@ -69,6 +77,10 @@ export function buildServer(
       rationRulesRoutes,
       distributionRoundsRoutes,
       requisitionsRoutes,
+      priceSeriesRoutes,
+      priceCapsRoutes,
+      priceReportsRoutes,
+      priceViolationsRoutes,
     ],
     logger: options.logger ?? false,
     ...(options.webDir ? { webDir: options.webDir } : {}),

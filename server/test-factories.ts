@@ -311,6 +311,14 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
     'requisitions',
     'shipment_plans',
     'shipment_lines',
+    'markets',
+    'commodities',
+    'price_imports',
+    'price_observations',
+    'price_caps',
+    'price_reports',
+    'price_violations',
+    'violation_followups',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {
