@@ -19,6 +19,7 @@ export { minutesRoutes } from './minutes.routes.ts';
 export { motionsRoutes } from './motions.routes.ts';
 export { openPoll, type PollInput } from './open-poll.ts';
 export { openRecallVote } from './open-recall-vote.ts';
+export { openSubjectVote, type SubjectVoteSettings, subjectVoteBody } from './open-subject-vote.ts';
 export {
   type PollSubjectDecision,
   type PollSubjectKind,

@@ -5,7 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formatCents } from '../../core/prices/caps.ts';
-import { openPoll } from '../decisions/index.ts';
+import { openSubjectVote, subjectVoteBody } from '../decisions/index.ts';
 import { requireViewer } from '../platform/authenticated.ts';
 import type { Db } from '../platform/database.ts';
 import { findItem } from '../supply/index.ts';
@@ -13,14 +13,7 @@ import { csvTable } from './csv-table.ts';
 import { authorizePrices, lineageSeqs } from './price-access.ts';
 import { capTitle, PRICE_CAP_SUBJECT } from './price-cap-subject.ts';
 import { capList, findPriceCap, type PriceCapRow, today } from './price-caps.store.ts';
-import {
-  capListQuery,
-  capListView,
-  idParams,
-  priceCapView,
-  priceCapVoteBody,
-  proposePriceCapBody,
-} from './prices.schema.ts';
+import { capListQuery, capListView, idParams, priceCapView, proposePriceCapBody } from './prices.schema.ts';
 import { pricesError } from './prices-errors.ts';
 import { proposePriceCap } from './propose-price-cap.ts';
 
@@ -161,7 +154,7 @@ export const priceCapsRoutes: FastifyPluginAsync = async (fastify) => {
         tags: ['prices'],
         description: 'Puts a proposed cap to the vote of its council: a yes-no poll whose outcome adopts it.',
         params: idParams,
-        body: priceCapVoteBody,
+        body: subjectVoteBody,
         response: { 201: z.object({ pollId: z.uuid() }) },
       },
     },
@@ -169,23 +162,18 @@ export const priceCapsRoutes: FastifyPluginAsync = async (fastify) => {
       const cap = await findPriceCap(db(), request.params.id);
       if (!cap) throw pricesError('cap-not-found', 'id');
       const item = await findItem(db(), cap.item_id);
-      const b = request.body;
-      const pollId = await openPoll(db(), requireViewer(request), cap.council_id, {
-        kind: 'motion',
-        assemblyId: b.assemblyId,
-        title: b.title ?? capTitle(item?.name, item?.base_unit, cap.cap_cents, cap.currency),
-        body: cap.note,
-        method: 'yes-no',
-        options: [],
-        seats: 1,
-        maxMarks: 1,
-        allowSplit: false,
-        majority: b.majority,
-        majorityBase: b.majorityBase,
-        secrecy: b.secrecy,
-        closesAt: b.closesAt,
-        subject: { kind: PRICE_CAP_SUBJECT, id: cap.id },
-      });
+      const pollId = await openSubjectVote(
+        db(),
+        requireViewer(request),
+        cap.council_id,
+        {
+          kind: PRICE_CAP_SUBJECT,
+          id: cap.id,
+          title: capTitle(item?.name, item?.base_unit, cap.cap_cents, cap.currency),
+          body: cap.note,
+        },
+        request.body,
+      );
       return reply.status(201).send({ pollId });
     },
   );

@@ -36,15 +36,6 @@ export const proposePriceCapBody = z.strictObject({
   note: text(1000).nullable().default(null),
 });
 
-export const priceCapVoteBody = z.strictObject({
-  title: text(300).optional(),
-  assemblyId: z.uuid().nullable().default(null),
-  closesAt: z.iso.datetime({ offset: true }).nullable().default(null),
-  secrecy: z.enum(['open', 'roll-call', 'secret']).default('open'),
-  majority: z.enum(['simple', 'absolute', 'two-thirds']).default('simple'),
-  majorityBase: z.enum(['voting', 'present', 'entitled']).default('voting'),
-});
-
 export const priceCapView = z.object({
   id: z.uuid(),
   councilId: z.uuid(),

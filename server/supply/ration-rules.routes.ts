@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ParentLimits } from '../../core/supply/ration-rule.ts';
-import { openPoll } from '../decisions/index.ts';
+import { openSubjectVote, subjectVoteBody } from '../decisions/index.ts';
 import { requireViewer } from '../platform/authenticated.ts';
 import { authorizeCouncil } from './depot-access.ts';
 import { councilIdParams } from './depots.schema.ts';
@@ -17,7 +17,6 @@ import {
   rationLimitsBody,
   rationRulesQuery,
   rationRuleView,
-  rationRuleVoteBody,
 } from './ration-rules.schema.ts';
 import {
   findRationRule,
@@ -108,7 +107,7 @@ export const rationRulesRoutes: FastifyPluginAsync = async (fastify) => {
         description:
           'Puts a proposed rule to the vote of its council: a yes-no poll whose outcome adopts it.',
         params: councilIdParams,
-        body: rationRuleVoteBody,
+        body: subjectVoteBody,
         response: { 201: z.object({ pollId: z.uuid() }) },
       },
     },
@@ -116,23 +115,18 @@ export const rationRulesRoutes: FastifyPluginAsync = async (fastify) => {
       const rule = await findRationRule(db(), request.params.id);
       if (!rule) throw supplyError('ration-rule-not-found', 'id');
       const item = await findItem(db(), rule.item_id);
-      const b = request.body;
-      const pollId = await openPoll(db(), requireViewer(request), rule.council_id, {
-        kind: 'motion',
-        assemblyId: b.assemblyId,
-        title: b.title ?? `${item?.name ?? ''} — v${rule.version}`,
-        body: rule.note,
-        method: 'yes-no',
-        options: [],
-        seats: 1,
-        maxMarks: 1,
-        allowSplit: false,
-        majority: b.majority,
-        majorityBase: b.majorityBase,
-        secrecy: b.secrecy,
-        closesAt: b.closesAt,
-        subject: { kind: RATION_RULE_SUBJECT, id: rule.id },
-      });
+      const pollId = await openSubjectVote(
+        db(),
+        requireViewer(request),
+        rule.council_id,
+        {
+          kind: RATION_RULE_SUBJECT,
+          id: rule.id,
+          title: `${item?.name ?? ''} — v${rule.version}`,
+          body: rule.note,
+        },
+        request.body,
+      );
       return reply.status(201).send({ pollId });
     },
   );

@@ -48,15 +48,6 @@ export const rationRuleView = z.object({
   decisionSummary: z.string().nullable(),
 });
 
-export const rationRuleVoteBody = z.strictObject({
-  title: text(300).optional(),
-  assemblyId: z.uuid().nullable().default(null),
-  closesAt: z.iso.datetime({ offset: true }).nullable().default(null),
-  secrecy: z.enum(['open', 'roll-call', 'secret']).default('open'),
-  majority: z.enum(['simple', 'absolute', 'two-thirds']).default('simple'),
-  majorityBase: z.enum(['voting', 'present', 'entitled']).default('voting'),
-});
-
 export const rationLimitsBody = z.strictObject({
   maxPerPersonMilli: milli(MAX_PER_PERSON_MILLI).optional(),
   maxCapPerHouseholdMilli: milli(Number.MAX_SAFE_INTEGER).optional(),
