@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireViewer } from '../platform/authenticated.ts';
 import { AppError } from '../platform/http-errors.ts';
+import { csvTable } from './csv-table.ts';
 import { startPriceImport } from './import-price-file.ts';
 import {
   findCommodity,
@@ -63,13 +64,6 @@ const observationOut = (o: ScannedObservation) => ({
   seasonalZ: o.seasonalZ,
   phase: o.phase,
 });
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  // Quote what would break a row, and neutralise formulas for spreadsheet users.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 export const priceSeriesRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -163,33 +157,44 @@ export const priceSeriesRoutes: FastifyPluginAsync = async (fastify) => {
       if (!(await findCommodity(db(), q.commodityId)))
         throw new AppError('not-found', 'commodity-not-found', 'no commodity has this id', 'commodityId');
       const rows = await commoditySeries(db(), q.commodityId, q.marketId ?? null, q.factor);
-      const header =
-        'date,market_id,commodity_id,price_type,unit,currency,price,price_per_base_unit,base_unit,outlier,outlier_reason,median_ratio,rise,seasonal_z,phase';
-      const lines = rows.map((o) =>
-        [
-          o.observed_on,
-          o.market_id,
-          o.commodity_id,
-          o.price_type,
-          o.unit_label,
-          o.currency,
-          (o.price_cents / 100).toFixed(2),
-          (o.base_price_cents / 100).toFixed(4),
-          o.base_unit,
-          o.is_outlier,
-          o.outlier_reason,
-          o.medianRatio?.toFixed(4) ?? '',
-          o.isRise,
-          o.seasonalZ?.toFixed(3) ?? '',
-          o.phase,
-        ]
-          .map(csvCell)
-          .join(','),
-      );
+      const header = [
+        'date',
+        'market_id',
+        'commodity_id',
+        'price_type',
+        'unit',
+        'currency',
+        'price',
+        'price_per_base_unit',
+        'base_unit',
+        'outlier',
+        'outlier_reason',
+        'median_ratio',
+        'rise',
+        'seasonal_z',
+        'phase',
+      ];
+      const table = rows.map((o) => [
+        o.observed_on,
+        o.market_id,
+        o.commodity_id,
+        o.price_type,
+        o.unit_label,
+        o.currency,
+        (o.price_cents / 100).toFixed(2),
+        (o.base_price_cents / 100).toFixed(4),
+        o.base_unit,
+        String(o.is_outlier),
+        o.outlier_reason,
+        o.medianRatio?.toFixed(4) ?? null,
+        String(o.isRise),
+        o.seasonalZ?.toFixed(3) ?? null,
+        o.phase,
+      ]);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="price-series.csv"')
-        .send(`${[header, ...lines].join('\n')}\n`);
+        .send(csvTable(header, table));
     },
   );
 
