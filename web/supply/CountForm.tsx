@@ -6,7 +6,7 @@ import { api } from '../app/api-client.ts';
 import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
 import { Button, ErrorSummary, Notice, SelectField, TextArea, TextField } from '../ui/index.ts';
 import { useQuantity } from './quantity.ts';
-import { UnitSelect } from './SupplyParts.tsx';
+import { ItemSelect, UnitSelect } from './SupplyParts.tsx';
 import { type CountValues, checkCount, countBody } from './stock-forms.ts';
 import { useSupplySubmit } from './supply-text.ts';
 import { type Item, type RecordedStockEvent, STOCK_REASONS } from './supply-types.ts';
@@ -70,20 +70,13 @@ export function CountForm({
       <ErrorSummary items={summaryItems(errors, ids)} />
       <div role="status">{done && <Notice tone="success" title={done} />}</div>
       <form className="form" noValidate onSubmit={submit}>
-        <SelectField
+        <ItemSelect
           id={ids.itemId}
-          label={t('supply.form.item')}
+          items={items}
           value={values.itemId}
-          onChange={(event) => setValues((held) => ({ ...held, itemId: event.target.value, unit: '' }))}
+          onChange={(itemId) => setValues((held) => ({ ...held, itemId, unit: '' }))}
           error={errors.fields.itemId}
-        >
-          <option value="">{t('supply.form.chooseItem')}</option>
-          {items.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.name} ({candidate.baseUnit})
-            </option>
-          ))}
-        </SelectField>
+        />
         <div className="field-pair">
           <TextField
             id={ids.counted}

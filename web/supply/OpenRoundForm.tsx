@@ -4,9 +4,9 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api-client.ts';
 import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
-import { Button, ErrorSummary, SelectField, TextField } from '../ui/index.ts';
+import { Button, ErrorSummary, TextField } from '../ui/index.ts';
 import { parseQuantity } from './quantity.ts';
-import { UnitSelect } from './SupplyParts.tsx';
+import { ItemSelect, UnitSelect } from './SupplyParts.tsx';
 import { useSupplySubmit } from './supply-text.ts';
 import type { Item } from './supply-types.ts';
 
@@ -58,23 +58,16 @@ export function OpenRoundForm({
     <>
       <ErrorSummary items={summaryItems(errors, ids)} />
       <form className="form" noValidate onSubmit={submit}>
-        <SelectField
+        <ItemSelect
           id={ids.itemId}
-          label={t('supply.form.item')}
+          items={items}
           value={itemId}
-          onChange={(event) => {
-            setItemId(event.target.value);
+          onChange={(chosen) => {
+            setItemId(chosen);
             setUnit('');
           }}
           error={errors.fields.itemId}
-        >
-          <option value="">{t('supply.form.chooseItem')}</option>
-          {items.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.name} ({candidate.baseUnit})
-            </option>
-          ))}
-        </SelectField>
+        />
         <TextField
           id={ids.title}
           label={t('supply.roundForm.title')}

@@ -6,7 +6,7 @@ import { api } from '../app/api-client.ts';
 import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
 import { Button, ErrorSummary, SelectField, TextArea, TextField } from '../ui/index.ts';
 import { parseQuantity } from './quantity.ts';
-import { UnitSelect } from './SupplyParts.tsx';
+import { ItemSelect, UnitSelect } from './SupplyParts.tsx';
 import { useSupplySubmit } from './supply-text.ts';
 import type { Depot, Item, Requisition } from './supply-types.ts';
 
@@ -66,23 +66,16 @@ export function RequisitionForm({
     <>
       <ErrorSummary items={summaryItems(errors, ids)} />
       <form className="form" noValidate onSubmit={submit}>
-        <SelectField
+        <ItemSelect
           id={ids.itemId}
-          label={t('supply.form.item')}
+          items={items}
           value={itemId}
-          onChange={(event) => {
-            setItemId(event.target.value);
+          onChange={(chosen) => {
+            setItemId(chosen);
             setUnit('');
           }}
           error={errors.fields.itemId}
-        >
-          <option value="">{t('supply.form.chooseItem')}</option>
-          {items.map((item) => (
-            <option key={item.id} value={item.id}>
-              {item.name} ({item.baseUnit})
-            </option>
-          ))}
-        </SelectField>
+        />
         <div className="field-pair">
           <TextField
             id={ids.quantity}

@@ -1,5 +1,5 @@
-// Small pieces the supply pages share: a load failure with a retry, the item-unit picker, and the
-// sideways-scrolling frame of a wide table.
+// Small pieces the supply pages share: a load failure with a retry, the item and item-unit pickers,
+// and the sideways-scrolling frame of a wide table.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Notice, SelectField } from '../ui/index.ts';
@@ -17,6 +17,39 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => v
         </Button>
       </p>
     </Notice>
+  );
+}
+
+/** The catalogue's items, each with its base unit; '' until one is chosen. */
+export function ItemSelect({
+  id,
+  items,
+  value,
+  onChange,
+  error,
+}: {
+  id?: string | undefined;
+  items: readonly Item[];
+  value: string;
+  onChange: (itemId: string) => void;
+  error?: string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      id={id}
+      label={t('supply.form.item')}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      error={error}
+    >
+      <option value="">{t('supply.form.chooseItem')}</option>
+      {items.map((item) => (
+        <option key={item.id} value={item.id}>
+          {item.name} ({item.baseUnit})
+        </option>
+      ))}
+    </SelectField>
   );
 }
 

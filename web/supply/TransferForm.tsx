@@ -6,7 +6,7 @@ import { api } from '../app/api-client.ts';
 import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
 import { Button, ErrorSummary, SelectField, TextArea, TextField } from '../ui/index.ts';
 import { parseQuantity } from './quantity.ts';
-import { UnitSelect } from './SupplyParts.tsx';
+import { ItemSelect, UnitSelect } from './SupplyParts.tsx';
 import { useSupplySubmit } from './supply-text.ts';
 import type { Depot, Item, Transfer } from './supply-types.ts';
 
@@ -93,23 +93,16 @@ export function TransferForm({
             error={errors.fields.toDepotId}
           />
         )}
-        <SelectField
+        <ItemSelect
           id={ids.itemId}
-          label={t('supply.form.item')}
+          items={items}
           value={itemId}
-          onChange={(event) => {
-            setItemId(event.target.value);
+          onChange={(chosen) => {
+            setItemId(chosen);
             setUnit('');
           }}
           error={errors.fields.itemId}
-        >
-          <option value="">{t('supply.form.chooseItem')}</option>
-          {items.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.name} ({candidate.baseUnit})
-            </option>
-          ))}
-        </SelectField>
+        />
         <div className="field-pair">
           <TextField
             id={ids.quantity}
