@@ -8,6 +8,7 @@ import { requireViewer } from '../platform/authenticated.ts';
 import { AppError } from '../platform/http-errors.ts';
 import { csvTable } from './csv-table.ts';
 import { startPriceImport } from './import-price-file.ts';
+import { linkCommodity } from './link-commodity.ts';
 import {
   findCommodity,
   findImport,
@@ -22,6 +23,7 @@ import {
   importIdParams,
   importQuery,
   importView,
+  linkCommodityBody,
   marketView,
   observationView,
   seriesQuery,
@@ -125,6 +127,21 @@ export const priceSeriesRoutes: FastifyPluginAsync = async (fastify) => {
         observations: c.observations,
       })),
     }),
+  );
+
+  app.put(
+    '/commodities/:id/item',
+    {
+      schema: {
+        tags: ['prices'],
+        description:
+          'Ties a commodity of the market series to an item of the supply catalogue (or unties it with null), so caps and reports on the item are drawn over its series. The administrator only.',
+        params: importIdParams,
+        body: linkCommodityBody,
+        response: { 200: z.object({ commodityId: z.uuid(), itemId: z.uuid().nullable() }) },
+      },
+    },
+    async (request) => linkCommodity(db(), requireViewer(request), request.params.id, request.body.itemId),
   );
 
   app.get(

@@ -7,6 +7,8 @@ export const importQuery = z.strictObject({
   name: z.string().trim().min(1).max(300).default('prices.csv'),
 });
 
+export const linkCommodityBody = z.strictObject({ itemId: z.uuid().nullable() });
+
 export const importIdParams = z.strictObject({ id: z.uuid() });
 
 export const importView = z.object({
