@@ -196,4 +196,24 @@ describe('demo supply', () => {
     );
     expect(asks[0]!.n).toBe(2);
   });
+
+  it('has La Paz, Oruro and Potosí rice series tied to the catalogue rice, and two reports from Villa Adela', async () => {
+    const { rows } = await sql<{ market: string; n: number; item: string | null }>`
+      select m.name as market, count(*)::int as n, i.name as item
+        from price_observations o join markets m on m.id = o.market_id join commodities c on c.id = o.commodity_id
+        left join items i on i.id = c.item_id
+       group by m.name, i.name order by m.name`.execute(db());
+    expect(rows).toEqual([
+      { market: 'La Paz City', n: 162, item: 'Arroz' },
+      { market: 'Oruro City', n: 162, item: 'Arroz' },
+      { market: 'Potosi', n: 162, item: 'Arroz' },
+    ]);
+    const { rows: reports } = await sql<{ seller: string; violation: boolean }>`
+      select r.seller, exists (select 1 from price_violations v where v.report_id = r.id) as violation
+        from price_reports r where r.council_id = ${await councilId('villa-adela')} order by r.seller`.execute(db());
+    expect(reports).toEqual([
+      { seller: 'Abarrotes El Cóndor', violation: false },
+      { seller: 'Tienda Doña Justina', violation: false },
+    ]);
+  });
 });

@@ -19,6 +19,7 @@ import {
   SURNAMES,
 } from './demo-federation.ts';
 import { seedDemoCongress } from './seed-demo-congress.ts';
+import { seedDemoPrices } from './seed-demo-prices.ts';
 import { seedDemoSupply } from './seed-demo-supply.ts';
 
 const SEED = 20_261_129;
@@ -177,5 +178,6 @@ export async function seedDemoFederation(db: Db): Promise<{ councils: number; me
   // After the commit: the use cases open their own transactions and read the councils as committed.
   await seedDemoCongress(db);
   await seedDemoSupply(db);
+  await seedDemoPrices(db);
   return summary;
 }

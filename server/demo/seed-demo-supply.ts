@@ -11,7 +11,6 @@ import { castBallot, closePoll, openPoll } from '../decisions/index.ts';
 import { insertOffice } from '../federation/index.ts';
 import type { Db } from '../platform/database.ts';
 import { appendLedgerEntry } from '../platform/ledger.ts';
-import type { Viewer } from '../platform/sessions.ts';
 import {
   createDepot,
   createItem,
@@ -27,6 +26,7 @@ import {
   submitRequisition,
 } from '../supply/index.ts';
 import { DEMO_ACCOUNTS, GIVEN_NAMES, SURNAMES } from './demo-federation.ts';
+import { officerOf, viewerByLogin } from './demo-viewers.ts';
 import { councilIdsByKey } from './seed-demo-congress.ts';
 
 const SEED = 20_261_206;
@@ -49,38 +49,11 @@ export interface DemoSupply {
 export async function seedDemoSupply(db: Db): Promise<DemoSupply> {
   registerRationRuleSubject();
   const councilId = await councilIdsByKey(db);
-  const viewerByLogin = async (login: string): Promise<Viewer> => {
-    const { rows } = await sql<{ id: string; full_name: string; is_admin: boolean }>`
-      select p.id, p.full_name, a.is_admin from accounts a join persons p on p.id = a.person_id
-       where a.login = ${login}`.execute(db);
-    if (!rows[0]) throw new Error(`demo: no account ${login}`);
-    return {
-      personId: rows[0].id,
-      fullName: rows[0].full_name,
-      isAdmin: rows[0].is_admin,
-      csrfToken: '',
-      sessionHash: '',
-    };
-  };
-  const officerOf = async (key: string, office: string): Promise<Viewer> => {
-    const { rows } = await sql<{ id: string; full_name: string }>`
-      select p.id, p.full_name from offices o join persons p on p.id = o.person_id
-       where o.council_id = ${councilId(key)} and o.office = ${office} and o.ended_at is null
-       order by o.started_at limit 1`.execute(db);
-    if (!rows[0]) throw new Error(`demo: ${key} has no ${office}`);
-    return {
-      personId: rows[0].id,
-      fullName: rows[0].full_name,
-      isAdmin: false,
-      csrfToken: '',
-      sessionHash: '',
-    };
-  };
-  const admin = await viewerByLogin(DEMO_ACCOUNTS.admin.login);
-  const secretaria = await viewerByLogin('secretaria.villaadela@cabildo.demo');
-  const presidente = await viewerByLogin('presidente.villaadela@cabildo.demo');
-  const fejuve = await officerOf('fejuve', 'secretary');
-  const senkata = await officerOf('senkata', 'secretary');
+  const admin = await viewerByLogin(db, DEMO_ACCOUNTS.admin.login);
+  const secretaria = await viewerByLogin(db, 'secretaria.villaadela@cabildo.demo');
+  const presidente = await viewerByLogin(db, 'presidente.villaadela@cabildo.demo');
+  const fejuve = await officerOf(db, councilId('fejuve'), 'secretary');
+  const senkata = await officerOf(db, councilId('senkata'), 'secretary');
 
   // Villa Adela's secretary also keeps the household register (the office that reads it).
   await db.transaction().execute(async (tx) => {

@@ -5,6 +5,7 @@
 // and items through supply's.
 export { followUpViolation } from './follow-up-violation.ts';
 export { startPriceImport } from './import-price-file.ts';
+export { linkCommodity } from './link-commodity.ts';
 export { PRICE_CAP_SUBJECT, registerPriceCapSubject } from './price-cap-subject.ts';
 export { priceCapsRoutes } from './price-caps.routes.ts';
 export { priceReportsRoutes } from './price-reports.routes.ts';
