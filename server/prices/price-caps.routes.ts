@@ -12,8 +12,15 @@ import { findItem } from '../supply/index.ts';
 import { csvTable } from './csv-table.ts';
 import { authorizePrices, lineageSeqs } from './price-access.ts';
 import { capTitle, PRICE_CAP_SUBJECT } from './price-cap-subject.ts';
-import { capList, findPriceCap, type PriceCapRow, today } from './price-caps.store.ts';
-import { capListQuery, capListView, idParams, priceCapView, proposePriceCapBody } from './prices.schema.ts';
+import { capList, councilCaps, findPriceCap, type PriceCapRow, today } from './price-caps.store.ts';
+import {
+  capHistoryQuery,
+  capListQuery,
+  capListView,
+  idParams,
+  priceCapView,
+  proposePriceCapBody,
+} from './prices.schema.ts';
 import { pricesError } from './prices-errors.ts';
 import { proposePriceCap } from './propose-price-cap.ts';
 
@@ -127,6 +134,24 @@ export const priceCapsRoutes: FastifyPluginAsync = async (fastify) => {
     async (request, reply) => {
       const cap = await proposePriceCap(db(), requireViewer(request), request.params.id, request.body);
       return reply.status(201).send(capOut(cap));
+    },
+  );
+
+  app.get(
+    '/councils/:id/price-cap-history',
+    {
+      schema: {
+        tags: ['prices'],
+        description:
+          "A council's own caps, proposed, in a vote or decided, newest first, with their votes. Public, like the cap list.",
+        params: idParams,
+        querystring: capHistoryQuery,
+        response: { 200: z.object({ caps: z.array(priceCapView) }) },
+      },
+    },
+    async (request) => {
+      const council = await authorizePrices(db(), null, request.params.id, 'read-caps');
+      return { caps: (await councilCaps(db(), council.id, request.query.limit)).map(capOut) };
     },
   );
 

@@ -36,6 +36,14 @@ export async function findPriceCap(db: Db, id: string, lock = false): Promise<Pr
   return rows[0] ? toCap(rows[0]) : undefined;
 }
 
+/** A council's own caps, every status, newest proposal first (the proposals and their decisions). */
+export async function councilCaps(db: Db, councilId: string, limit: number): Promise<PriceCapRow[]> {
+  const { rows } = await sql<RawCap>`
+    select ${columns} from price_caps p where p.council_id = ${councilId}
+     order by p.proposed_at desc, p.id limit ${limit}`.execute(db);
+  return rows.map(toCap);
+}
+
 export interface NewPriceCap {
   councilId: string;
   itemId: string;

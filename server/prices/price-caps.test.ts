@@ -48,6 +48,21 @@ describe('price caps adopted by vote', () => {
       'price-cap.proposed',
       'price-cap.rejected',
     ]);
+    const anonymous = await TestClient.anonymous(s.app);
+    const history = await anonymous.request('GET', `/api/v1/councils/${p.base}/price-cap-history`);
+    expect(history.statusCode, history.body).toBe(200);
+    expect(
+      (history.json() as { caps: Array<{ cap: string; status: string; pollId: string | null }> }).caps.map(
+        (c) => [c.cap, c.status, c.pollId !== null],
+      ),
+    ).toEqual([
+      ['5.00', 'rejected', true],
+      ['7.50', 'adopted', true],
+      ['1.10', 'adopted', true],
+      ['8.00', 'superseded', true],
+    ]);
+    const one = await anonymous.request('GET', `/api/v1/councils/${p.base}/price-cap-history?limit=1`);
+    expect(one.json().caps).toHaveLength(1);
   });
 
   it('keeps one cap in force when two votes on the same item close at the same moment', async () => {

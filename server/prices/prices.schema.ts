@@ -55,6 +55,10 @@ export const priceCapView = z.object({
 
 export const capListQuery = z.strictObject({ on: isoDate.optional() });
 
+export const capHistoryQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
 export const capListView = z.object({
   councilId: z.uuid(),
   councilName: z.string(),
