@@ -210,7 +210,9 @@ describe('demo supply', () => {
     ]);
     const { rows: reports } = await sql<{ seller: string; violation: boolean }>`
       select r.seller, exists (select 1 from price_violations v where v.report_id = r.id) as violation
-        from price_reports r where r.council_id = ${await councilId('villa-adela')} order by r.seller`.execute(db());
+        from price_reports r where r.council_id = ${await councilId('villa-adela')} order by r.seller`.execute(
+      db(),
+    );
     expect(reports).toEqual([
       { seller: 'Abarrotes El Cóndor', violation: false },
       { seller: 'Tienda Doña Justina', violation: false },

@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildItem } from '../supply/supply-factories.ts';
 import {
   buildAdmin,
   buildCouncil,
@@ -16,6 +15,7 @@ import {
   viewerOf,
 } from '../test-factories.ts';
 import { startPriceImport } from './import-price-file.ts';
+import { buildPriceItem } from './prices-factories.ts';
 
 const SAMPLE = readFileSync(
   new URL('../../core/prices/fixtures/wfp-bol-sample.csv', import.meta.url),
@@ -50,8 +50,8 @@ const linkedItem = async (commodityId: string) => {
 
 describe('linking a commodity to an item', () => {
   it('links, relinks and unlinks, each on the instance ledger', async () => {
-    const first = await buildItem(s.db, viewerOf(adminId, true), { baseUnit: 'kg' });
-    const second = await buildItem(s.db, viewerOf(adminId, true), { baseUnit: 'kg' });
+    const first = await buildPriceItem(s, viewerOf(adminId, true), { baseUnit: 'kg' });
+    const second = await buildPriceItem(s, viewerOf(adminId, true), { baseUnit: 'kg' });
     const url = `/api/v1/commodities/${potatoesId}/item`;
     expect((await admin.request('PUT', url, { itemId: first.id })).json()).toEqual({
       commodityId: potatoesId,
@@ -73,7 +73,7 @@ describe('linking a commodity to an item', () => {
   });
 
   it('refuses an item counted in another unit, an unknown commodity or item, and anyone but the administrator', async () => {
-    const perKg = await buildItem(s.db, viewerOf(adminId, true), { baseUnit: 'kg' });
+    const perKg = await buildPriceItem(s, viewerOf(adminId, true), { baseUnit: 'kg' });
     const council = await buildCouncil(s.db);
     const officer = await buildOfficer(s.db, council);
     const secretary = await TestClient.signedIn(s.app, officer.login);

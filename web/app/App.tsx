@@ -21,6 +21,7 @@ import {
   SetPasswordPage,
   SetupPage,
 } from '../members/index.ts';
+import { CapListPrintPage, MarketPricesPage, PriceImportPage, ViolationsPage } from '../prices/index.ts';
 import {
   DepotPage,
   HouseholdPage,
@@ -164,6 +165,14 @@ export function App() {
                     key={`${params.id}/${params.itemId}`}
                   />
                 )}
+              </Route>
+              <Route path="/prices/import" component={PriceImportPage} />
+              <Route path="/prices" component={MarketPricesPage} />
+              <Route path="/councils/:id/price-caps/print">
+                {(params) => <CapListPrintPage councilId={params.id} key={params.id} />}
+              </Route>
+              <Route path="/councils/:id/price-violations">
+                {(params) => <ViolationsPage councilId={params.id} key={params.id} />}
               </Route>
               <Route path="/councils/:id/applications">
                 {(params) => <ApplicationQueuePage councilId={params.id} />}

@@ -16,3 +16,14 @@ export function errorText(error: unknown, i18n: I18n): string {
   }
   return i18n.t('apiErrors.unknown');
 }
+
+/** A context's words for its API's error codes (locales `<context>.errors.<code>`), else the app's. */
+export function contextErrorText(context: string) {
+  return (error: unknown, i18n: I18n): string => {
+    if (error instanceof ApiError) {
+      const key = `${context}.errors.${error.code}`;
+      if (i18n.exists(key)) return i18n.t(key);
+    }
+    return errorText(error, i18n);
+  };
+}

@@ -14,6 +14,8 @@ export function useFormat() {
     return {
       number: (value: number) => numberFormat.format(value),
       date: (iso: string) => dateFormat.format(new Date(iso)),
+      /** A calendar day ('2026-11-29') as that day wherever the reader is (UTC midnight is the day before west of Greenwich). */
+      day: (day: string) => dateFormat.format(new Date(`${day}T00:00:00`)),
       dateTime: (iso: string) => dateTimeFormat.format(new Date(iso)),
     };
   }, [language]);

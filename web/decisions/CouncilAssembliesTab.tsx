@@ -7,9 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { AssemblySummary, Council, Poll } from '../app/api-types.ts';
 import { useFormat } from '../app/format.ts';
+import { LoadError as AppLoadError } from '../app/LoadError.tsx';
 import { useSession } from '../app/session.tsx';
 import { useApi } from '../app/use-api.ts';
-import { Badge, Button, Loading, Notice } from '../ui/index.ts';
+import { Badge, Loading } from '../ui/index.ts';
 import { AssemblyPetitions } from './AssemblyPetitions.tsx';
 import { ConveneForm } from './ConveneForm.tsx';
 import { orderAssemblies } from './decision-forms.ts';
@@ -18,19 +19,9 @@ import { MotionsSection } from './MotionsSection.tsx';
 import { PollForm } from './PollForm.tsx';
 import { AssemblyStatusBadge, PollStatusBadge } from './StatusBadges.tsx';
 
-function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <Notice tone="error" live="alert">
-      <p>{decisionErrorText(error, i18n)}</p>
-      <p>
-        <Button variant="secondary" onClick={onRetry}>
-          {t('common.retry')}
-        </Button>
-      </p>
-    </Notice>
-  );
-}
+const LoadError = ({ error, onRetry }: { error: unknown; onRetry: () => void }) => (
+  <AppLoadError error={error} onRetry={onRetry} explain={decisionErrorText} />
+);
 
 function AssemblyItem({ assembly }: { assembly: AssemblySummary }) {
   const { t } = useTranslation();

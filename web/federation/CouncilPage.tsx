@@ -10,6 +10,7 @@ import { useApi } from '../app/use-api.ts';
 import { CouncilAssembliesTab } from '../decisions/index.ts';
 import { CouncilDelegatesTab } from '../mandates/index.ts';
 import { CouncilMembersTab } from '../members/index.ts';
+import { CouncilPricesTab } from '../prices/index.ts';
 import { CouncilSupplyTab } from '../supply/index.ts';
 import { Badge, Button, Loading, Notice, PageHeader, Stats, type Tab, Tabs } from '../ui/index.ts';
 import { CouncilLedger } from './CouncilLedger.tsx';
@@ -27,6 +28,7 @@ type Section =
   | 'delegates'
   | 'assemblies'
   | 'supply'
+  | 'prices'
   | 'manage'
   | 'ledger';
 
@@ -107,6 +109,8 @@ function sectionsFor(council: Council): Section[] {
   if (viewer.isMember || viewer.isOfficer || viewer.canSeeLedger) sections.push('assemblies');
   // Depots, rounds, rules and transfers: the council's members and officers (the server checks who).
   if (viewer.isMember || viewer.isOfficer) sections.push('supply');
+  // The cap list is public (shops print it); reports and violations show inside for those who may.
+  sections.push('prices');
   if (viewer.canManage || viewer.canMoveOrDissolve) sections.push('manage');
   if (viewer.canSeeLedger) sections.push('ledger');
   return sections;
@@ -131,6 +135,7 @@ function CouncilSections({ council, tab, onTab, onChanged }: SectionsProps) {
     delegates: t('roll.tab'),
     assemblies: t('decisions.tab.title'),
     supply: t('supply.tab.title'),
+    prices: t('prices.tab'),
     manage: t('manage.tab'),
     ledger: t('ledger.title'),
   };
@@ -149,6 +154,7 @@ function CouncilSections({ council, tab, onTab, onChanged }: SectionsProps) {
         {selected === 'delegates' && <CouncilDelegatesTab council={council} />}
         {selected === 'assemblies' && <CouncilAssembliesTab council={council} />}
         {selected === 'supply' && <CouncilSupplyTab council={council} />}
+        {selected === 'prices' && <CouncilPricesTab council={council} />}
         {selected === 'manage' && <CouncilManageTab council={council} onCouncilChanged={onChanged} />}
         {selected === 'ledger' && <CouncilLedger councilId={council.id} />}
       </Suspense>

@@ -4,8 +4,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApportionmentPage, Council, Roll } from '../app/api-types.ts';
-import { errorText } from '../app/error-text.ts';
 import { useFormat } from '../app/format.ts';
+import { LoadError } from '../app/LoadError.tsx';
 import { useSession } from '../app/session.tsx';
 import { useApi } from '../app/use-api.ts';
 import { Button, Loading, Notice, TextField } from '../ui/index.ts';
@@ -13,20 +13,6 @@ import { ElectionResultForm } from './ElectionResultForm.tsx';
 import { instantFromLocal, seatsOfSender } from './mandates.ts';
 import { RecallThresholdForm } from './RecallThresholdForm.tsx';
 import { RollTable } from './RollTable.tsx';
-
-function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <Notice tone="error" live="alert">
-      <p>{errorText(error, i18n)}</p>
-      <p>
-        <Button variant="secondary" onClick={onRetry}>
-          {t('common.retry')}
-        </Button>
-      </p>
-    </Notice>
-  );
-}
 
 /** A federation's roll, now or at the instant picked (the reader's clock). */
 function CouncilRoll({ council }: { council: Council }) {

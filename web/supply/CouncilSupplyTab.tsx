@@ -49,7 +49,7 @@ function DepotsSection({ council }: { council: Council }) {
           </ul>
         ))}
       {leads && (
-        <details className="supply-disclosure">
+        <details className="disclosure">
           <summary>{t('supply.depotForm.heading')}</summary>
           <DepotForm councilId={council.id} onCreated={(depot) => navigate(`/depots/${depot.id}`)} />
         </details>

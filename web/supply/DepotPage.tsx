@@ -83,7 +83,7 @@ function Acts({
         {t('supply.depot.acts')}
       </h2>
       {modes.map((mode) => (
-        <details className="supply-disclosure" key={mode}>
+        <details className="disclosure" key={mode}>
           <summary>{t(`supply.stockForm.heading.${mode}`)}</summary>
           <StockEventForm
             depotId={depotId}
@@ -93,11 +93,11 @@ function Acts({
           />
         </details>
       ))}
-      <details className="supply-disclosure">
+      <details className="disclosure">
         <summary>{t('supply.countForm.heading')}</summary>
         <CountForm depotId={depotId} items={items} onRecorded={onChanged} />
       </details>
-      <details className="supply-disclosure">
+      <details className="disclosure">
         <summary>{t('supply.transferForm.heading')}</summary>
         <TransferForm
           depot={stock.depot}
@@ -107,7 +107,7 @@ function Acts({
         />
       </details>
       {(leads || distributes) && (
-        <details className="supply-disclosure">
+        <details className="disclosure">
           <summary>{t('supply.roundForm.heading')}</summary>
           <OpenRoundForm
             depotId={depotId}
@@ -116,7 +116,7 @@ function Acts({
           />
         </details>
       )}
-      <details className="supply-disclosure">
+      <details className="disclosure">
         <summary>{t('supply.depot.codeHeading')}</summary>
         <CopyField label={t('supply.depot.code')} value={depotId} />
       </details>

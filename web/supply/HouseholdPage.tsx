@@ -168,7 +168,7 @@ function HouseholdView({ householdId }: { householdId: string }) {
       </dl>
       {isActive && (
         <>
-          <details className="supply-disclosure">
+          <details className="disclosure">
             <summary>{t('supply.household.edit')}</summary>
             <HouseholdForm
               key={data.updatedAt}

@@ -53,7 +53,7 @@ function ReceivedLine({
         </p>
       )}
       {canDecide && requisition.status === 'submitted' && (
-        <details className="supply-disclosure">
+        <details className="disclosure">
           <summary>
             {t('supply.decision.heading')}
             <span className="visually-hidden">

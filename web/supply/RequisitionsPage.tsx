@@ -70,7 +70,7 @@ function Requisitions({ councilId }: { councilId: string }) {
             </Notice>
           )}
           {isOfficer && parent && (
-            <details className="supply-disclosure">
+            <details className="disclosure">
               <summary>{t('supply.requisitionForm.heading', { parent: parent.name })}</summary>
               {depots.data && items.data ? (
                 depots.data.depots.length === 0 ? (

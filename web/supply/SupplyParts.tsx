@@ -2,23 +2,14 @@
 // and the sideways-scrolling frame of a wide table.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Notice, SelectField } from '../ui/index.ts';
+import { LoadError as AppLoadError } from '../app/LoadError.tsx';
+import { SelectField } from '../ui/index.ts';
 import { supplyErrorText } from './supply-text.ts';
 import type { Item } from './supply-types.ts';
 
-export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <Notice tone="error" live="alert">
-      <p>{supplyErrorText(error, i18n)}</p>
-      <p>
-        <Button variant="secondary" onClick={onRetry}>
-          {t('common.retry')}
-        </Button>
-      </p>
-    </Notice>
-  );
-}
+export const LoadError = ({ error, onRetry }: { error: unknown; onRetry: () => void }) => (
+  <AppLoadError error={error} onRetry={onRetry} explain={supplyErrorText} />
+);
 
 /** The catalogue's items, each with its base unit; '' until one is chosen. */
 export function ItemSelect({

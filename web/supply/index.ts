@@ -27,3 +27,8 @@ export const ReceivedRequisitionsPage = lazy(() => import('./ReceivedRequisition
 /** A federated council's items waiting for a plan, and its plans; one plan (table, diagram, execution). */
 export const ShipmentPlansPage = lazy(() => import('./ShipmentPlansPage.tsx'));
 export const ShipmentPlanPage = lazy(() => import('./ShipmentPlanPage.tsx'));
+/** The item and unit pickers and the scrolling table frame, for other contexts' forms (prices). */
+export { ItemSelect, TableScroll, UnitSelect } from './SupplyParts.tsx';
+export type { Item } from './supply-types.ts';
+/** What the signed-in person holds in a council (leads: secretary or chair; isOfficer: any office). */
+export { useSupplyOffices as useCouncilOffices } from './viewer-offices.ts';
