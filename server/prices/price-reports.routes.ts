@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { centsTextToUnits, formatCents, sellerKey } from '../../core/prices/caps.ts';
 import { formatMilli } from '../../core/supply/stock-ledger.ts';
 import { requireViewer } from '../platform/authenticated.ts';
-import { csvTable } from './csv-table.ts';
+import { csvTable } from '../platform/csv-table.ts';
 import { authorizePrices } from './price-access.ts';
 import { findPriceReport, listPriceReports, type PriceReportRow } from './price-reports.store.ts';
 import {

@@ -5,8 +5,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireViewer } from '../platform/authenticated.ts';
+import { csvTable } from '../platform/csv-table.ts';
 import { AppError } from '../platform/http-errors.ts';
-import { csvTable } from './csv-table.ts';
 import { startPriceImport } from './import-price-file.ts';
 import { linkCommodity } from './link-commodity.ts';
 import {
