@@ -10,6 +10,7 @@ import { comparisonChartData } from './price-chart-data.ts';
 import { marketStyle } from './price-chart-palette.ts';
 import type { ChartMarket, ChartObservation } from './price-chart-types.ts';
 import './price-charts.css';
+import { TableScroll } from '../supply/index.ts';
 
 export interface MarketComparisonChartLabels {
   /** Column headings of the summary table. */
@@ -79,9 +80,7 @@ export function MarketComparisonChart({ observations, markets, title, labels }: 
       <figcaption id={captionId}>
         <span className="price-chart-title">{title}</span>
       </figcaption>
-      {/* Scrolls sideways on a phone; focusable so a keyboard can scroll it too. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-      <section className="table-scroll" aria-labelledby={tableCaptionId} tabIndex={0}>
+      <TableScroll labelledBy={tableCaptionId}>
         <table className="data-table price-chart-summary">
           <caption id={tableCaptionId}>{labels.tableCaption}</caption>
           <thead>
@@ -105,7 +104,7 @@ export function MarketComparisonChart({ observations, markets, title, labels }: 
             ))}
           </tbody>
         </table>
-      </section>
+      </TableScroll>
     </figure>
   );
 }

@@ -6,6 +6,7 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type uPlot from 'uplot';
 import { DEFAULT_LANGUAGE } from '../app/languages.ts';
+import { TableScroll } from '../supply/index.ts';
 import { type CanvasSeries, ChartLegend, PriceChartCanvas } from './PriceChartCanvas.tsx';
 import {
   type SeriesCaptionWords,
@@ -45,6 +46,7 @@ export function PriceSeriesChart({ observations, caps, reports, title, labels }:
   const { i18n } = useTranslation();
   const language = i18n.language;
   const captionId = useId();
+  const tableCaptionId = useId();
   const data = useMemo(() => seriesChartData(observations, caps, reports), [observations, caps, reports]);
   const aligned = useMemo(
     (): uPlot.AlignedData => [data.x, data.price, data.cap, data.anomaly, data.outlier, data.report],
@@ -116,9 +118,9 @@ export function PriceSeriesChart({ observations, caps, reports, title, labels }:
       {labels.date && labels.showTable && data.x.length > 0 && (
         <details className="price-chart-table">
           <summary>{labels.showTable}</summary>
-          <div className="table-scroll">
+          <TableScroll labelledBy={tableCaptionId}>
             <table className="data-table">
-              <caption>{title}</caption>
+              <caption id={tableCaptionId}>{title}</caption>
               <thead>
                 <tr>
                   <th scope="col">{labels.date}</th>
@@ -147,7 +149,7 @@ export function PriceSeriesChart({ observations, caps, reports, title, labels }:
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </details>
       )}
     </figure>
