@@ -3,6 +3,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import {
+  collectiveActionsRoutes,
+  demandsRoutes,
+  registerActionSubjects,
+  registerDemandSubject,
+} from './actions/index.ts';
+import {
   assembliesRoutes,
   assemblyPetitionsRoutes,
   minutesRoutes,
@@ -29,6 +35,7 @@ import {
   priceViolationsRoutes,
   registerPriceCapSubject,
 } from './prices/index.ts';
+import { incidentsRoutes, rostersRoutes, shiftsRoutes } from './rosters/index.ts';
 import {
   depotsRoutes,
   distributionRoundsRoutes,
@@ -51,6 +58,8 @@ export function buildServer(
   // Subjects other contexts have decided by vote (decisions/poll-subjects.ts), before any poll closes.
   registerRationRuleSubject();
   registerPriceCapSubject();
+  registerActionSubjects();
+  registerDemandSubject();
   return buildHttpApp({
     database,
     config,
@@ -81,6 +90,11 @@ export function buildServer(
       priceCapsRoutes,
       priceReportsRoutes,
       priceViolationsRoutes,
+      shiftsRoutes,
+      incidentsRoutes,
+      rostersRoutes,
+      collectiveActionsRoutes,
+      demandsRoutes,
     ],
     logger: options.logger ?? false,
     ...(options.webDir ? { webDir: options.webDir } : {}),
