@@ -11,6 +11,7 @@ import {
   PollPage,
   ProjectorPage,
 } from '../decisions/index.ts';
+import { DemandPage } from '../demands/index.ts';
 import { CouncilPage, HomePage } from '../federation/index.ts';
 import { MandatePage, MyMandatesPage } from '../mandates/index.ts';
 import {
@@ -22,6 +23,7 @@ import {
   SetupPage,
 } from '../members/index.ts';
 import { CapListPrintPage, MarketPricesPage, PriceImportPage, ViolationsPage } from '../prices/index.ts';
+import { IncidentsPage, MyShiftsPage, ShiftPage } from '../rosters/index.ts';
 import {
   DepotPage,
   HouseholdPage,
@@ -98,6 +100,13 @@ export function App() {
               <Route path="/me" component={MyCouncilsPage} />
               <Route path="/me/mandates" component={MyMandatesPage} />
               <Route path="/me/votes" component={MyVotesPage} />
+              <Route path="/me/shifts" component={MyShiftsPage} />
+              <Route path="/shifts/:id">
+                {(params) => <ShiftPage shiftId={params.id} key={params.id} />}
+              </Route>
+              <Route path="/councils/:id/incidents">
+                {(params) => <IncidentsPage councilId={params.id} key={params.id} />}
+              </Route>
               <Route path="/assemblies/:id/minutes">
                 {(params) => <MinutesPage assemblyId={params.id} key={params.id} />}
               </Route>
@@ -165,6 +174,9 @@ export function App() {
                     key={`${params.id}/${params.itemId}`}
                   />
                 )}
+              </Route>
+              <Route path="/demands/:id">
+                {(params) => <DemandPage demandId={params.id} key={params.id} />}
               </Route>
               <Route path="/prices/import" component={PriceImportPage} />
               <Route path="/prices" component={MarketPricesPage} />

@@ -13,3 +13,5 @@ export const MyVotesPage = lazy(() => import('./MyVotesPage.tsx'));
 export const MotionPage = lazy(() => import('./MotionPage.tsx'));
 /** The "Assemblies" tab of a council page: sittings, polls outside them, the forms for officers. */
 export const CouncilAssembliesTab = lazy(() => import('./CouncilAssembliesTab.tsx'));
+/** The poll link or the "put to the vote" button of a subject another context decides by vote. */
+export { SubjectVote } from './SubjectVote.tsx';

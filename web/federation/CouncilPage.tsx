@@ -8,9 +8,11 @@ import { errorText } from '../app/error-text.ts';
 import { useFormat } from '../app/format.ts';
 import { useApi } from '../app/use-api.ts';
 import { CouncilAssembliesTab } from '../decisions/index.ts';
+import { CouncilDemandsTab } from '../demands/index.ts';
 import { CouncilDelegatesTab } from '../mandates/index.ts';
 import { CouncilMembersTab } from '../members/index.ts';
 import { CouncilPricesTab } from '../prices/index.ts';
+import { CouncilRostersTab } from '../rosters/index.ts';
 import { CouncilSupplyTab } from '../supply/index.ts';
 import { Badge, Button, Loading, Notice, PageHeader, Stats, type Tab, Tabs } from '../ui/index.ts';
 import { CouncilLedger } from './CouncilLedger.tsx';
@@ -29,6 +31,8 @@ type Section =
   | 'assemblies'
   | 'supply'
   | 'prices'
+  | 'rosters'
+  | 'demands'
   | 'manage'
   | 'ledger';
 
@@ -111,6 +115,10 @@ function sectionsFor(council: Council): Section[] {
   if (viewer.isMember || viewer.isOfficer) sections.push('supply');
   // The cap list is public (shops print it); reports and violations show inside for those who may.
   sections.push('prices');
+  // The roster (shifts, gaps, sign-ups): the council's members and officers, as the server checks.
+  if (viewer.isMember || viewer.isOfficer) sections.push('rosters');
+  // The list of demands is public: made to be read by the addressee, the press and other councils.
+  sections.push('demands');
   if (viewer.canManage || viewer.canMoveOrDissolve) sections.push('manage');
   if (viewer.canSeeLedger) sections.push('ledger');
   return sections;
@@ -136,6 +144,8 @@ function CouncilSections({ council, tab, onTab, onChanged }: SectionsProps) {
     assemblies: t('decisions.tab.title'),
     supply: t('supply.tab.title'),
     prices: t('prices.tab'),
+    rosters: t('rosters.tab'),
+    demands: t('demands.tab'),
     manage: t('manage.tab'),
     ledger: t('ledger.title'),
   };
@@ -155,6 +165,8 @@ function CouncilSections({ council, tab, onTab, onChanged }: SectionsProps) {
         {selected === 'assemblies' && <CouncilAssembliesTab council={council} />}
         {selected === 'supply' && <CouncilSupplyTab council={council} />}
         {selected === 'prices' && <CouncilPricesTab council={council} />}
+        {selected === 'rosters' && <CouncilRostersTab council={council} />}
+        {selected === 'demands' && <CouncilDemandsTab council={council} />}
         {selected === 'manage' && <CouncilManageTab council={council} onCouncilChanged={onChanged} />}
         {selected === 'ledger' && <CouncilLedger councilId={council.id} />}
       </Suspense>

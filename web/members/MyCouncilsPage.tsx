@@ -85,6 +85,9 @@ export default function MyCouncilsPage() {
         <Link href="/me/mandates" className="button button--secondary">
           {t('me.mandates')}
         </Link>
+        <Link href="/me/shifts" className="button button--secondary">
+          {t('rosters.myShifts.title')}
+        </Link>
       </p>
       <MyCouncilsList />
     </RequireSignIn>

@@ -4,14 +4,14 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { api } from '../app/api-client.ts';
 import { useFormat } from '../app/format.ts';
 import { LoadError } from '../app/LoadError.tsx';
 import { useApi } from '../app/use-api.ts';
+import { SubjectVote } from '../decisions/index.ts';
 import { type Item, TableScroll } from '../supply/index.ts';
-import { Badge, Button, Loading, Notice } from '../ui/index.ts';
+import { Badge, Loading } from '../ui/index.ts';
 import { CapForm } from './CapForm.tsx';
-import { pricesErrorText, usePricesAct } from './prices-text.ts';
+import { pricesErrorText } from './prices-text.ts';
 import type { CapList, PriceCap } from './prices-types.ts';
 
 export function CapsInForce({ councilId, list }: { councilId: string; list: CapList }) {
@@ -68,11 +68,6 @@ function Proposal({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { busy, failure, act } = usePricesAct();
-  async function putToVote() {
-    const ok = await act('vote', () => api.post(`/price-caps/${encodeURIComponent(cap.id)}/poll`, {}));
-    if (ok) onChanged();
-  }
   return (
     <li>
       <h4 className="item-title">
@@ -85,25 +80,13 @@ function Proposal({
         <span>{t('prices.caps.proposedAt', { date: format.date(cap.proposedAt) })}</span>
       </p>
       {cap.note && <p>{cap.note}</p>}
-      {cap.pollId && (
-        <p>
-          <Link href={`/polls/${cap.pollId}`}>{t('prices.caps.pollLink')}</Link>
-        </p>
-      )}
-      {cap.status === 'proposed' && (
-        <div className="actions">
-          <Button isBusy={busy === 'vote'} onClick={() => void putToVote()}>
-            {t('prices.caps.putToVote')}
-          </Button>
-        </div>
-      )}
-      <div role="alert">
-        {failure && (
-          <Notice tone="error">
-            <p>{failure.text}</p>
-          </Notice>
-        )}
-      </div>
+      <SubjectVote
+        path={`/price-caps/${encodeURIComponent(cap.id)}/poll`}
+        pollId={cap.pollId}
+        mayOpen={cap.status === 'proposed'}
+        explain={pricesErrorText}
+        onOpened={onChanged}
+      />
     </li>
   );
 }

@@ -2,22 +2,21 @@
 // decided it, the editor that proposes a new version, and "put to the vote" for a proposed one. A
 // federated council sets limits instead, which the rules of the councils under it must respect.
 import './supply.css';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
-import { api } from '../app/api-client.ts';
 import type { Council } from '../app/api-types.ts';
 import { useFormat } from '../app/format.ts';
 import { RequireSignIn } from '../app/RequireSignIn.tsx';
 import { useApi } from '../app/use-api.ts';
-import { Button, Loading, Notice, PageHeader } from '../ui/index.ts';
+import { SubjectVote } from '../decisions/index.ts';
+import { Loading, Notice, PageHeader } from '../ui/index.ts';
 import { LimitsForm } from './LimitsForm.tsx';
 import { useQuantity } from './quantity.ts';
 import { RuleEditor } from './RuleEditor.tsx';
 import { EMPTY_RULE, ruleValues } from './ration-rule-form.ts';
 import { RuleStatusBadge } from './SupplyBadges.tsx';
 import { LoadError } from './SupplyParts.tsx';
-import { useSupplyAct } from './supply-text.ts';
+import { supplyErrorText } from './supply-text.ts';
 import {
   AGE_BANDS,
   type Item,
@@ -113,19 +112,6 @@ function Version({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { busy, failure, act } = useSupplyAct();
-  const [pollId, setPollId] = useState<string | null>(null);
-  async function putToVote() {
-    const ok = await act('vote', async () => {
-      const opened = await api.post<{ pollId: string }>(
-        `/ration-rules/${encodeURIComponent(rule.id)}/poll`,
-        {},
-      );
-      setPollId(opened.pollId);
-    });
-    if (ok) onChanged();
-  }
-  const poll = pollId ?? rule.pollId;
   return (
     <li>
       <h3 className="item-title">
@@ -138,25 +124,13 @@ function Version({
       <RuleSummary rule={rule.rule} unit={item.baseUnit} />
       {rule.note && <p className="rule-note">{rule.note}</p>}
       {rule.decisionSummary && <DecisionSummary summary={rule.decisionSummary} />}
-      {poll && (
-        <p>
-          <Link href={`/polls/${poll}`}>{t('supply.rule.pollLink')}</Link>
-        </p>
-      )}
-      {rule.status === 'proposed' && mayPropose && !pollId && (
-        <div className="actions">
-          <Button isBusy={busy === 'vote'} onClick={() => void putToVote()}>
-            {t('supply.rule.putToVote')}
-          </Button>
-        </div>
-      )}
-      <div role="alert">
-        {failure && (
-          <Notice tone="error">
-            <p>{failure.text}</p>
-          </Notice>
-        )}
-      </div>
+      <SubjectVote
+        path={`/ration-rules/${encodeURIComponent(rule.id)}/poll`}
+        pollId={rule.pollId}
+        mayOpen={rule.status === 'proposed' && mayPropose}
+        explain={supplyErrorText}
+        onOpened={onChanged}
+      />
     </li>
   );
 }
