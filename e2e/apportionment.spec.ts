@@ -4,19 +4,10 @@
 // Accessibility and screenshots on every new state.
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { checkPage } from './a11y.ts';
+import { logIn } from './demo-session.ts';
 
-// Demo accounts seeded by server/demo (README "Demo accounts").
-const PASSWORD = 'cabildo-demo-2026';
 const ADMIN = 'admin@cabildo.demo';
 const FEJUVE = 'Federación de Juntas Vecinales de El Alto';
-
-async function logIn(page: Page, login: string) {
-  await page.goto('/login');
-  await page.getByLabel('Correo electrónico o teléfono').fill(login);
-  await page.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-  await expect(page).toHaveURL(/\/me$/);
-}
 
 async function openSeats(page: Page) {
   await page.goto('/');

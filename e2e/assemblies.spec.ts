@@ -6,22 +6,13 @@
 // secretary closes it, each finds their receipt in the published ballots and the seal matches.
 import { expect, type Page, test } from '@playwright/test';
 import { checkPage } from './a11y.ts';
+import { logIn } from './demo-session.ts';
 
-// Demo accounts seeded by server/demo (README "Demo accounts").
-const PASSWORD = 'cabildo-demo-2026';
 const SECRETARY = 'secretaria.villaadela@cabildo.demo';
 const CHAIR = 'presidente.villaadela@cabildo.demo';
 const VILLA_ADELA = 'Junta Vecinal Villa Adela';
 const SITTING = 'Asamblea extraordinaria por el agua';
 const MOTION = 'Pedir a la alcaldía el arreglo del alumbrado';
-
-async function logIn(page: Page, login: string) {
-  await page.goto('/login');
-  await page.getByLabel('Correo electrónico o teléfono').fill(login);
-  await page.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-  await expect(page).toHaveURL(/\/me$/);
-}
 
 async function openAssembliesTab(page: Page) {
   await page.goto('/');

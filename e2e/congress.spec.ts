@@ -5,11 +5,10 @@
 // amended motion, adopted; then a secret Scottish STV election of a 2-seat committee among 4 names. The
 // Huanuni delegate finds her receipt in the published ballots; the congress closes and its minutes are
 // generated and downloaded as Markdown and PDF.
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { checkPage } from './a11y.ts';
+import { logIn, newPerson } from './demo-session.ts';
 
-// Demo accounts seeded by server/demo (README "Demo accounts").
-const PASSWORD = 'cabildo-demo-2026';
 const SECRETARY = 'secretaria.oruropotosi@cabildo.demo';
 const HUANUNI = 'delegada.huanuni@cabildo.demo';
 const MACHA = 'delegado.macha@cabildo.demo';
@@ -20,20 +19,6 @@ const NEW_LINE_2 =
   'Pedimos que la Federación Regional acuerde un precio máximo para la garrafa de 10 kg y lo publique en cada comunidad.';
 const COMMITTEE = 'Comité de abastecimiento';
 const CANDIDATES = ['Rosa Mamani', 'Julián Choque', 'Elena Condori', 'Marcos Flores'];
-
-async function logIn(page: Page, login: string) {
-  await page.goto('/login');
-  await page.getByLabel('Correo electrónico o teléfono').fill(login);
-  await page.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-  await expect(page).toHaveURL(/\/me$/);
-}
-
-async function newPerson(browser: Browser, login: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await logIn(page, login);
-  return page;
-}
 
 /** A delegate checks in to the room, choosing her first mandate if she holds several here. */
 async function checkIn(page: Page, roomUrl: string) {

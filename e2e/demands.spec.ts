@@ -5,8 +5,8 @@
 // too — shows it in negotiation with one endorsement.
 import { expect, type Page, test } from '@playwright/test';
 import { checkPage } from './a11y.ts';
+import { logIn } from './demo-session.ts';
 
-const PASSWORD = 'cabildo-demo-2026';
 const SECRETARY = 'secretaria.villaadela@cabildo.demo';
 const CHAIR = 'presidente.villaadela@cabildo.demo';
 const HUANUNI = 'secretario.huanuni@cabildo.demo';
@@ -14,14 +14,6 @@ const VILLA_ADELA = 'Junta Vecinal Villa Adela';
 const TAG = Date.now().toString(36);
 const WATER = `Agua potable todos los días en la zona alta (${TAG})`;
 const LIGHT = `Alumbrado público en la avenida principal (${TAG})`;
-
-async function logIn(page: Page, login: string) {
-  await page.goto('/login');
-  await page.getByLabel('Correo electrónico o teléfono').fill(login);
-  await page.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-  await expect(page).toHaveURL(/\/me$/);
-}
 
 async function openDemandsTab(page: Page) {
   await page.goto('/');

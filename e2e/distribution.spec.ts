@@ -8,11 +8,10 @@
 // rather than the demo's "Aceite comestible": the depot then holds nothing of it before the receipt and
 // no rule exists for it, so every figure on the depot page, the round and the stock card comes from this
 // journey alone, whatever the demo seeds or the specs around this one do with the demo's oil.
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { checkPage } from './a11y.ts';
+import { logIn, newPerson } from './demo-session.ts';
 
-// Demo accounts seeded by server/demo (README "Demo accounts").
-const PASSWORD = 'cabildo-demo-2026';
 const ADMIN = 'admin@cabildo.demo';
 const SECRETARY = 'secretaria.villaadela@cabildo.demo';
 const CHAIR = 'presidente.villaadela@cabildo.demo';
@@ -22,20 +21,6 @@ const ITEM = `Aceite de girasol, lote ${Date.now().toString(36)}`;
 const ROUND = `Reparto de ${ITEM}`;
 /** The donation: fewer litres than the households are entitled to under the rule below. */
 const RECEIVED_L = 24;
-
-async function logIn(page: Page, login: string) {
-  await page.goto('/login');
-  await page.getByLabel('Correo electrónico o teléfono').fill(login);
-  await page.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-  await expect(page).toHaveURL(/\/me$/);
-}
-
-async function newPerson(browser: Browser, login: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await logIn(page, login);
-  return page;
-}
 
 /** The council's Abastecimiento tab. */
 async function openSupplyTab(page: Page) {

@@ -4,22 +4,13 @@
 // and dissolves). Accessibility and screenshots on every new page and state.
 import { expect, type Page, test } from '@playwright/test';
 import { checkPage } from './a11y.ts';
+import { logIn } from './demo-session.ts';
 
-// Demo accounts seeded by server/demo (README "Demo accounts").
-const PASSWORD = 'cabildo-demo-2026';
 const SECRETARY = 'secretaria.villaadela@cabildo.demo';
 const ADMIN = 'admin@cabildo.demo';
 const VILLA_ADELA = 'Junta Vecinal Villa Adela';
 const FEJUVE = 'Federación de Juntas Vecinales de El Alto';
 const REGIONAL = 'Federación Regional de La Paz y El Alto';
-
-async function logIn(page: Page, login: string) {
-  await page.goto('/login');
-  await page.getByLabel('Correo electrónico o teléfono').fill(login);
-  await page.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-  await expect(page).toHaveURL(/\/me$/);
-}
 
 async function openCouncil(page: Page, name: string) {
   await page.goto('/');

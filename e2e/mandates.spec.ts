@@ -4,21 +4,12 @@
 // decision and the substitute takes the seat. Accessibility and screenshots on every new page.
 import { expect, type Page, test } from '@playwright/test';
 import { checkPage } from './a11y.ts';
+import { logIn } from './demo-session.ts';
 
-// Demo accounts seeded by server/demo (README "Demo accounts").
-const PASSWORD = 'cabildo-demo-2026';
 const ADMIN = 'admin@cabildo.demo';
 const SECRETARY = 'secretaria.villaadela@cabildo.demo';
 const FEJUVE = 'Federación de Juntas Vecinales de El Alto';
 const VILLA_ADELA = 'Junta Vecinal Villa Adela';
-
-async function logIn(page: Page, login: string) {
-  await page.goto('/login');
-  await page.getByLabel('Correo electrónico o teléfono').fill(login);
-  await page.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-  await expect(page).toHaveURL(/\/me$/);
-}
 
 async function openCouncil(page: Page, name: string) {
   await page.goto('/');

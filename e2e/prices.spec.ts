@@ -4,28 +4,14 @@
 // seller; the market chart draws La Paz's real rice series with the cap line and the report marked; the
 // printable cap list shows the cap. The demo seeds the series (server/demo/fixtures) and no rice cap.
 import { fileURLToPath } from 'node:url';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { checkPage } from './a11y.ts';
+import { logIn, newPerson } from './demo-session.ts';
 
-const PASSWORD = 'cabildo-demo-2026';
 const SECRETARY = 'secretaria.villaadela@cabildo.demo';
 const CHAIR = 'presidente.villaadela@cabildo.demo';
 const VILLA_ADELA = 'Junta Vecinal Villa Adela';
 const SELLER = `Tienda La Económica ${Date.now().toString(36)}`;
-
-async function logIn(page: Page, login: string) {
-  await page.goto('/login');
-  await page.getByLabel('Correo electrónico o teléfono').fill(login);
-  await page.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-  await expect(page).toHaveURL(/\/me$/);
-}
-
-async function newPerson(browser: Browser, login: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await logIn(page, login);
-  return page;
-}
 
 async function openPricesTab(page: Page) {
   await page.goto('/');

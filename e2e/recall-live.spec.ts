@@ -5,11 +5,10 @@
 // mandate; without a reload, her sitting page and her poll page lose the vote button, the quorum drops,
 // and the Siglo XX delegate holds the miners' regional seat. Independent of the congress spec: it
 // convenes its own sitting and touches neither the seeded congress nor its motion.
-import { type Browser, expect, type Page, type Request, test } from '@playwright/test';
+import { expect, type Page, type Request, test } from '@playwright/test';
 import { checkPage } from './a11y.ts';
+import { logIn, newPerson } from './demo-session.ts';
 
-// Demo accounts seeded by server/demo (README "Demo accounts").
-const PASSWORD = 'cabildo-demo-2026';
 const REGIONAL_SECRETARY = 'secretaria.oruropotosi@cabildo.demo';
 const DELEGATE = 'delegada.huanuni@cabildo.demo';
 const DELEGATE_NAME = 'Nélida Ayaviri Flores';
@@ -22,20 +21,6 @@ const SITTING = 'Sesión extraordinaria por el cierre del ingenio';
 const VOTE = 'Declarar el estado de emergencia minera';
 /** A recalled delegate's vote button must go within this, with no reload (debounce 400 ms + a fetch). */
 const LIVE_MS = 5_000;
-
-async function logIn(page: Page, login: string) {
-  await page.goto('/login');
-  await page.getByLabel('Correo electrónico o teléfono').fill(login);
-  await page.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-  await expect(page).toHaveURL(/\/me$/);
-}
-
-async function newPerson(browser: Browser, login: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await logIn(page, login);
-  return page;
-}
 
 async function openCouncil(page: Page, name: string) {
   await page.goto('/');

@@ -4,29 +4,15 @@
 // chair finds the shift in "Mis turnos" and makes a calendar link; the secretary reads who signed up on
 // the shift's page. The roster keeps the default clock (UTC) of a council that never set one; the place
 // is unique to this run.
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { checkPage } from './a11y.ts';
+import { logIn, newPerson } from './demo-session.ts';
 
-const PASSWORD = 'cabildo-demo-2026';
 const SECRETARY = 'secretaria.villaadela@cabildo.demo';
 const CHAIR = 'presidente.villaadela@cabildo.demo';
 const VILLA_ADELA = 'Junta Vecinal Villa Adela';
 const PLACE = `Olla común ${Date.now().toString(36)}`;
 const ROLE = 'Cocina';
-
-async function logIn(page: Page, login: string) {
-  await page.goto('/login');
-  await page.getByLabel('Correo electrónico o teléfono').fill(login);
-  await page.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-  await expect(page).toHaveURL(/\/me$/);
-}
-
-async function newPerson(browser: Browser, login: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await logIn(page, login);
-  return page;
-}
 
 /** The council's Turnos tab, moved on to next week (the tab opens on this week, on the reader's clock). */
 async function openNextWeek(page: Page) {

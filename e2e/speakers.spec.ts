@@ -5,21 +5,12 @@
 // and the timer large, and she ends the speech and closes the sitting.
 import { expect, type Page, test } from '@playwright/test';
 import { checkPage } from './a11y.ts';
+import { logIn } from './demo-session.ts';
 
-// Demo accounts seeded by server/demo (README "Demo accounts").
-const PASSWORD = 'cabildo-demo-2026';
 const SECRETARY = 'secretaria.villaadela@cabildo.demo';
 const CHAIR = 'presidente.villaadela@cabildo.demo';
 const VILLA_ADELA = 'Junta Vecinal Villa Adela';
 const SITTING = 'Asamblea extraordinaria sobre el mercado';
-
-async function logIn(page: Page, login: string) {
-  await page.goto('/login');
-  await page.getByLabel('Correo electrónico o teléfono').fill(login);
-  await page.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-  await expect(page).toHaveURL(/\/me$/);
-}
 
 /** A datetime-local value `hours` from now, by the browser's clock and time zone. */
 function localInput(page: Page, hours: number): Promise<string> {
