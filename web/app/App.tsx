@@ -3,6 +3,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { ActionPage } from '../actions/index.ts';
 import {
   AssemblyPage,
   MinutesPage,
@@ -177,6 +178,9 @@ export function App() {
               </Route>
               <Route path="/demands/:id">
                 {(params) => <DemandPage demandId={params.id} key={params.id} />}
+              </Route>
+              <Route path="/actions/:id">
+                {(params) => <ActionPage actionId={params.id} key={params.id} />}
               </Route>
               <Route path="/prices/import" component={PriceImportPage} />
               <Route path="/prices" component={MarketPricesPage} />

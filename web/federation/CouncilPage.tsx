@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { CouncilActionsTab } from '../actions/index.ts';
 import { ApiError } from '../app/api-client.ts';
 import type { Council } from '../app/api-types.ts';
 import { councilKindLabel } from '../app/council-labels.ts';
@@ -33,6 +34,7 @@ type Section =
   | 'prices'
   | 'rosters'
   | 'demands'
+  | 'actions'
   | 'manage'
   | 'ledger';
 
@@ -119,6 +121,8 @@ function sectionsFor(council: Council): Section[] {
   if (viewer.isMember || viewer.isOfficer) sections.push('rosters');
   // The list of demands is public: made to be read by the addressee, the press and other councils.
   sections.push('demands');
+  // Calls to action are public once called (proposals only to the council's people, as the server checks).
+  sections.push('actions');
   if (viewer.canManage || viewer.canMoveOrDissolve) sections.push('manage');
   if (viewer.canSeeLedger) sections.push('ledger');
   return sections;
@@ -146,6 +150,7 @@ function CouncilSections({ council, tab, onTab, onChanged }: SectionsProps) {
     prices: t('prices.tab'),
     rosters: t('rosters.tab'),
     demands: t('demands.tab'),
+    actions: t('actions.tab'),
     manage: t('manage.tab'),
     ledger: t('ledger.title'),
   };
@@ -167,6 +172,7 @@ function CouncilSections({ council, tab, onTab, onChanged }: SectionsProps) {
         {selected === 'prices' && <CouncilPricesTab council={council} />}
         {selected === 'rosters' && <CouncilRostersTab council={council} />}
         {selected === 'demands' && <CouncilDemandsTab council={council} />}
+        {selected === 'actions' && <CouncilActionsTab council={council} />}
         {selected === 'manage' && <CouncilManageTab council={council} onCouncilChanged={onChanged} />}
         {selected === 'ledger' && <CouncilLedger councilId={council.id} />}
       </Suspense>

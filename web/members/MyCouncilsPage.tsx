@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { ActionNotices } from '../actions/index.ts';
 import type { MyCouncil } from '../app/api-types.ts';
 import { councilKindLabel } from '../app/council-labels.ts';
 import { errorText } from '../app/error-text.ts';
@@ -89,6 +90,7 @@ export default function MyCouncilsPage() {
           {t('rosters.myShifts.title')}
         </Link>
       </p>
+      <ActionNotices />
       <MyCouncilsList />
     </RequireSignIn>
   );
