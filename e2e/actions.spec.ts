@@ -8,7 +8,7 @@
 // Then Huanuni's list of demands: a demand adopted by vote moves to "En negociación".
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { checkPage } from './a11y.ts';
-import { logIn, newPerson } from './demo-session.ts';
+import { logIn, newPerson, openCouncilTab } from './demo-session.ts';
 
 const SECRETARY = 'secretaria.oruropotosi@cabildo.demo';
 const HUANUNI_DELEGATE = 'delegada.huanuni@cabildo.demo';
@@ -19,14 +19,6 @@ const HUANUNI = 'Consejo Minero de Huanuni';
 const TAG = Date.now().toString(36);
 const BLOCKADE = `Bloqueo de la carretera Oruro–Potosí (${TAG})`;
 const DEMAND = `Dotación de equipos de seguridad en interior mina (${TAG})`;
-
-async function openCouncilTab(page: Page, council: string, tab: string) {
-  await page.goto('/');
-  await page.getByLabel('Nombre del consejo o lugar').fill(council);
-  await page.getByRole('search').getByRole('link', { name: council, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: council })).toBeVisible();
-  await page.getByRole('tab', { name: tab }).click();
-}
 
 /** Votes yes at `pollUrl`, choosing the first mandate when the voter holds several. */
 async function voteYes(page: Page, pollUrl: string) {

@@ -5,7 +5,7 @@
 // too — shows it in negotiation with one endorsement.
 import { expect, type Page, test } from '@playwright/test';
 import { checkPage } from './a11y.ts';
-import { logIn } from './demo-session.ts';
+import { logIn, openCouncilTab } from './demo-session.ts';
 
 const SECRETARY = 'secretaria.villaadela@cabildo.demo';
 const CHAIR = 'presidente.villaadela@cabildo.demo';
@@ -15,14 +15,6 @@ const TAG = Date.now().toString(36);
 const WATER = `Agua potable todos los días en la zona alta (${TAG})`;
 const LIGHT = `Alumbrado público en la avenida principal (${TAG})`;
 
-async function openDemandsTab(page: Page) {
-  await page.goto('/');
-  await page.getByLabel('Nombre del consejo o lugar').fill(VILLA_ADELA);
-  await page.getByRole('search').getByRole('link', { name: VILLA_ADELA, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: VILLA_ADELA })).toBeVisible();
-  await page.getByRole('tab', { name: 'Demandas' }).click();
-}
-
 test('a council adopts two demands by one vote and follows one into negotiation, on its public list', async ({
   page,
   browser,
@@ -31,7 +23,7 @@ test('a council adopts two demands by one vote and follows one into negotiation,
 
   // 1. The secretary proposes two demands as one batch, made to the municipality, and puts them to the vote.
   await logIn(page, SECRETARY);
-  await openDemandsTab(page);
+  await openCouncilTab(page, VILLA_ADELA, 'Demandas');
   const list = page.getByRole('region', { name: 'Pliego de demandas' });
   const proposals = page.getByRole('region', { name: 'Demandas propuestas' });
   await proposals.locator('summary').getByText('Proponer demandas').click();
@@ -66,7 +58,7 @@ test('a council adopts two demands by one vote and follows one into negotiation,
   await expect(page.getByRole('region', { name: 'Resultado' })).toContainText('Aprobada');
 
   // 3. The list shows demands 1 and 2, raised, in the order typed.
-  await openDemandsTab(page);
+  await openCouncilTab(page, VILLA_ADELA, 'Demandas');
   const table = list.getByRole('table', { name: `Pliego de demandas de ${VILLA_ADELA}` });
   const water = table.getByRole('row', { name: new RegExp(TAG) }).filter({ hasText: WATER });
   const light = table.getByRole('row', { name: new RegExp(TAG) }).filter({ hasText: LIGHT });
@@ -113,7 +105,7 @@ test('a council adopts two demands by one vote and follows one into negotiation,
 
   // 6. The list shows it "En negociación", to an anonymous visitor as well.
   const visitor = await (await browser.newContext()).newPage();
-  await openDemandsTab(visitor);
+  await openCouncilTab(visitor, VILLA_ADELA, 'Demandas');
   const publicList = visitor.getByRole('region', { name: 'Pliego de demandas' });
   const publicWater = publicList.getByRole('row', { name: new RegExp(TAG) }).filter({ hasText: WATER });
   await expect(publicWater).toContainText('En negociación');

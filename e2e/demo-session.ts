@@ -18,3 +18,12 @@ export async function newPerson(browser: Browser, login: string): Promise<Page> 
   await logIn(page, login);
   return page;
 }
+
+/** Finds a council by name from the home page's search, opens its page and the tab named. */
+export async function openCouncilTab(page: Page, council: string, tab: string): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Nombre del consejo o lugar').fill(council);
+  await page.getByRole('search').getByRole('link', { name: council, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: council })).toBeVisible();
+  await page.getByRole('tab', { name: tab }).click();
+}

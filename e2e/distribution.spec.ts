@@ -10,7 +10,7 @@
 // journey alone, whatever the demo seeds or the specs around this one do with the demo's oil.
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { checkPage } from './a11y.ts';
-import { logIn, newPerson } from './demo-session.ts';
+import { logIn, newPerson, openCouncilTab } from './demo-session.ts';
 
 const ADMIN = 'admin@cabildo.demo';
 const SECRETARY = 'secretaria.villaadela@cabildo.demo';
@@ -21,15 +21,6 @@ const ITEM = `Aceite de girasol, lote ${Date.now().toString(36)}`;
 const ROUND = `Reparto de ${ITEM}`;
 /** The donation: fewer litres than the households are entitled to under the rule below. */
 const RECEIVED_L = 24;
-
-/** The council's Abastecimiento tab. */
-async function openSupplyTab(page: Page) {
-  await page.goto('/');
-  await page.getByLabel('Nombre del consejo o lugar').fill(VILLA_ADELA);
-  await page.getByRole('search').getByRole('link', { name: VILLA_ADELA, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: VILLA_ADELA })).toBeVisible();
-  await page.getByRole('tab', { name: 'Abastecimiento' }).click();
-}
 
 /** One of the depot page's folded forms ("Registrar una entrada", "Abrir un reparto"…), opened. */
 async function openAct(page: Page, summary: string): Promise<Locator> {
@@ -111,7 +102,7 @@ test('a council receives donated oil, adopts a ration rule by vote, divides the 
 
   // 1. The secretary receives the donation at the sede; the depot page shows the new level.
   await logIn(page, SECRETARY);
-  await openSupplyTab(page);
+  await openCouncilTab(page, VILLA_ADELA, 'Abastecimiento');
   const councilId = /\/councils\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
   expect(councilId).not.toBe('');
   const register = page.getByRole('region', { name: 'Padrón de familias' });
@@ -141,7 +132,7 @@ test('a council receives donated oil, adopts a ration rule by vote, divides the 
 
   // 2. The secretary proposes a rule: 1 L a person, children and infants 50 %, infants first, at most
   // 4 L a household; and puts it to the vote.
-  await openSupplyTab(page);
+  await openCouncilTab(page, VILLA_ADELA, 'Abastecimiento');
   const rulesSection = page.getByRole('region', { name: 'Reglas de ración' });
   await expect(rulesSection.getByRole('listitem').filter({ hasText: ITEM })).toContainText(
     'sin regla aprobada',
@@ -214,7 +205,7 @@ test('a council receives donated oil, adopts a ration rule by vote, divides the 
   await expect(version1.getByRole('link', { name: 'Ver la votación' })).toHaveAttribute('href', pollHref);
   await expect(version1.getByRole('button', { name: 'Someter a votación' })).toHaveCount(0);
   await checkPage(page, 'rules-adopted');
-  await openSupplyTab(page);
+  await openCouncilTab(page, VILLA_ADELA, 'Abastecimiento');
   await expect(
     page.getByRole('region', { name: 'Reglas de ración' }).getByRole('listitem').filter({ hasText: ITEM }),
   ).toContainText('versión 1 en vigor: 1 L por persona');
@@ -293,7 +284,7 @@ test('a council receives donated oil, adopts a ration rule by vote, divides the 
   await checkPage(page, 'round-picked-up');
 
   // The supply tab counts the pick-ups.
-  await openSupplyTab(page);
+  await openCouncilTab(page, VILLA_ADELA, 'Abastecimiento');
   await expect(
     page.getByRole('region', { name: 'Repartos' }).getByRole('listitem').filter({ hasText: ROUND }),
   ).toContainText(`2 de ${households} familias recogieron`);

@@ -6,20 +6,12 @@
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 import { checkPage } from './a11y.ts';
-import { logIn, newPerson } from './demo-session.ts';
+import { logIn, newPerson, openCouncilTab } from './demo-session.ts';
 
 const SECRETARY = 'secretaria.villaadela@cabildo.demo';
 const CHAIR = 'presidente.villaadela@cabildo.demo';
 const VILLA_ADELA = 'Junta Vecinal Villa Adela';
 const SELLER = `Tienda La Económica ${Date.now().toString(36)}`;
-
-async function openPricesTab(page: Page) {
-  await page.goto('/');
-  await page.getByLabel('Nombre del consejo o lugar').fill(VILLA_ADELA);
-  await page.getByRole('search').getByRole('link', { name: VILLA_ADELA, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: VILLA_ADELA })).toBeVisible();
-  await page.getByRole('tab', { name: 'Precios' }).click();
-}
 
 test('a council adopts a rice cap by vote, a member reports a higher price, the violation is followed up and the chart draws the cap', async ({
   page,
@@ -29,7 +21,7 @@ test('a council adopts a rice cap by vote, a member reports a higher price, the 
 
   // 1. The secretary proposes a cap of 9.00 Bs per kg of rice and puts it to the vote.
   await logIn(page, SECRETARY);
-  await openPricesTab(page);
+  await openCouncilTab(page, VILLA_ADELA, 'Precios');
   const councilId = /\/councils\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
   expect(councilId).not.toBe('');
   const caps = page.getByRole('region', { name: 'Precios máximos vigentes' });
@@ -65,13 +57,13 @@ test('a council adopts a rice cap by vote, a member reports a higher price, the 
   await expect(page.getByRole('region', { name: 'Resultado' })).toContainText('Aprobada');
 
   // The cap is in force on the council's tab.
-  await openPricesTab(page);
+  await openCouncilTab(page, VILLA_ADELA, 'Precios');
   const inForce = caps.getByRole('table', { name: /^Precios máximos vigentes el / });
   await expect(inForce.getByRole('row', { name: /Arroz/ })).toContainText('9.00 BOB por kg');
   await expect(inForce.getByRole('row', { name: /Arroz/ })).toContainText('Este consejo');
 
   // 3. The chair reports a quintal (46 kg) at 552.00 Bs: 12.00 Bs per kg, above the cap.
-  await openPricesTab(chair);
+  await openCouncilTab(chair, VILLA_ADELA, 'Precios');
   const report = chair.getByRole('region', { name: 'Reportar un precio' });
   await report.getByLabel('Vendedor').fill(SELLER);
   await report.getByLabel('Mercado o feria').fill('Feria 16 de Julio');
@@ -87,7 +79,7 @@ test('a council adopts a rice cap by vote, a member reports a higher price, the 
   await chair.context().close();
 
   // 4. The violation is on the council's page for its officers; the secretary warns the seller.
-  await openPricesTab(page);
+  await openCouncilTab(page, VILLA_ADELA, 'Precios');
   const open = page.getByRole('region', { name: 'Infracciones por resolver' });
   const line = open.getByRole('listitem').filter({ hasText: SELLER });
   await expect(line).toContainText('12.00 BOB por kg (máximo 9.00)');
@@ -108,7 +100,7 @@ test('a council adopts a rice cap by vote, a member reports a higher price, the 
   await checkPage(page, 'violation-followed-up');
 
   // 5. The chart: La Paz's rice series with today's cap as the reference line and the report marked.
-  await openPricesTab(page);
+  await openCouncilTab(page, VILLA_ADELA, 'Precios');
   await inForce.getByRole('link', { name: 'Arroz' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Precios de mercado' })).toBeVisible();
   await expect(page.getByLabel('Producto', { exact: true })).toHaveValue(/[0-9a-f-]{36}/);
