@@ -6,6 +6,7 @@ import { api } from '../app/api-client.ts';
 import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
 import { type Item, ItemSelect } from '../supply/index.ts';
 import { Button, ErrorSummary, TextArea, TextField } from '../ui/index.ts';
+import { CurrencyField } from './CurrencyField.tsx';
 import { usePricesSubmit } from './prices-text.ts';
 import type { PriceCap } from './prices-types.ts';
 
@@ -83,14 +84,11 @@ export function CapForm({
           error={errors.fields.cap}
           required
         />
-        <TextField
+        <CurrencyField
           id={ids.currency}
-          label={t('prices.form.currency')}
           value={currency}
-          onChange={(event) => setCurrency(event.target.value.toUpperCase())}
+          onChange={setCurrency}
           error={errors.fields.currency}
-          maxLength={3}
-          required
         />
         <TextField
           id={ids.validFrom}

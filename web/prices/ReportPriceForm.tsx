@@ -7,6 +7,7 @@ import { api } from '../app/api-client.ts';
 import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
 import { type Item, ItemSelect, UnitSelect } from '../supply/index.ts';
 import { Button, ErrorSummary, Notice, TextArea, TextField } from '../ui/index.ts';
+import { CurrencyField } from './CurrencyField.tsx';
 import { centsText, usePricesSubmit } from './prices-text.ts';
 import type { PriceReport } from './prices-types.ts';
 
@@ -157,14 +158,11 @@ export function ReportPriceForm({
           error={errors.fields.price}
           required
         />
-        <TextField
+        <CurrencyField
           id={ids.currency}
-          label={t('prices.form.currency')}
           value={currency}
-          onChange={(event) => setCurrency(event.target.value.toUpperCase())}
+          onChange={setCurrency}
           error={errors.fields.currency}
-          maxLength={3}
-          required
         />
         <TextField
           id={ids.observedOn}
