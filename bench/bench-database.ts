@@ -46,11 +46,7 @@ export async function prepareDatabase(
   }
 }
 
-/** The value after `name` in the benchmark's arguments, or `fallback`. */
-export function option(args: string[], name: string, fallback: string): string {
-  const at = args.indexOf(name);
-  return at >= 0 ? (args[at + 1] ?? fallback) : fallback;
-}
+export { option } from './bench-stats.ts';
 
 /** One warm-up call, then `runs` timed calls; returns each run's milliseconds and the last result. */
 export async function time<T>(runs: number, fn: () => Promise<T>): Promise<{ ms: number[]; result: T }> {

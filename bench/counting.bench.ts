@@ -11,21 +11,12 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { COUNTING_METHODS, countBallots, readBlt } from '../core/decisions/counting/index.ts';
 import type { BallotProfile, CountingMethod } from '../core/decisions/counting/tally.ts';
+import { median, option } from './bench-stats.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const shared = process.env.CABILDO_SHARED_DATA ?? join(here, '../../shared/data');
 const SEED = 20_250_601;
 const MB = 1024 * 1024;
-
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
-
-function option(args: string[], name: string, fallback: string): string {
-  const at = args.indexOf(name);
-  return at >= 0 ? (args[at + 1] ?? fallback) : fallback;
-}
 
 /**
  * Voters of five parties (four candidates each, party shares 30/25/20/15/10 %) rank 1–8 candidates:

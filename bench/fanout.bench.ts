@@ -23,6 +23,7 @@ import { type DatabaseHandle, openDatabase } from '../server/platform/database.t
 import { migrate } from '../server/platform/migrate.ts';
 import { publishEvent, registerTopicKind } from '../server/platform/realtime.ts';
 import { option, prepareDatabase, say } from './bench-database.ts';
+import { median } from './bench-stats.ts';
 
 const DB_NAME = 'cabildo_bench_fanout';
 const MARKER = 'cabildo-bench-fanout v1 (schema only)';
@@ -34,7 +35,6 @@ const TARGET_P99_MS = 1000;
 const OPEN_BATCH = 200;
 const RECEIVE_TIMEOUT_MS = 10_000;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 

@@ -11,6 +11,7 @@ import { rollUp, treeWithRollUps } from '../server/federation/councils.store.ts'
 import { type Db, openDatabase } from '../server/platform/database.ts';
 import { migrate } from '../server/platform/migrate.ts';
 import { option, prepareDatabase, say, time, unitDraw } from './bench-database.ts';
+import { median } from './bench-stats.ts';
 
 const DB_NAME = 'cabildo_bench_federation';
 const SEED = 20_250_601;
@@ -24,7 +25,6 @@ const MEMBERSHIPS = 5_000_000;
 const PERSONS = 4_000_000;
 const MARKER = `cabildo-bench-federation v1 seed=${SEED} levels=${LEVELS.join(',')} memberships=${MEMBERSHIPS}`;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 // A uniform [0,1) draw from a row number: unlike random(), independent of plan and row order.
 const unit = (expr: string, salt: number) => unitDraw(expr, SEED + salt);
 

@@ -199,10 +199,7 @@ export function quantile(sorted: Float64Array | number[], q: number): number {
   return sorted[rank]!;
 }
 
-export const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
-};
+export { median } from './bench-stats.ts';
 
 /** Machine-wide CPU counters (jiffies) from /proc/stat; undefined off Linux. */
 export function cpuTimes(): { busy: number; total: number } | undefined {

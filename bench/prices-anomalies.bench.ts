@@ -17,18 +17,12 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { scanMedianRule, scanSeasonalDeviation } from '../core/prices/anomalies.ts';
 import type { PriceSeriesTable } from '../core/prices/series-table.ts';
 import { planWfpImport } from '../core/prices/wfp-import.ts';
+import { median, option } from './bench-stats.ts';
 
 const SEED = 20_250_707;
 const TARGET_MS = 1000;
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = process.env.CABILDO_SHARED_DATA ?? join(here, '../../shared/data');
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-
-function option(args: string[], name: string, fallback: string): string {
-  const at = args.indexOf(name);
-  return at >= 0 ? (args[at + 1] ?? fallback) : fallback;
-}
 
 /** Series laid out directly in table order (series by series, month by month). */
 export function syntheticTable(seriesCount: number, months: number, seed: number): PriceSeriesTable {

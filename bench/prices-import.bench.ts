@@ -15,6 +15,7 @@ import { openDatabase } from '../server/platform/database.ts';
 import { migrate } from '../server/platform/migrate.ts';
 import { startPriceImport } from '../server/prices/index.ts';
 import { option, prepareDatabase, say } from './bench-database.ts';
+import { median } from './bench-stats.ts';
 
 const DB_NAME = 'cabildo_bench_prices';
 const TARGET_MS = 2_000;
@@ -22,8 +23,6 @@ const DEFAULT_FILE = join(
   fileURLToPath(new URL('.', import.meta.url)),
   '../../shared/data/prices/wfp_food_prices_bol.csv',
 );
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 export async function main(args: string[]): Promise<void> {
   const file = option(args, '--file', DEFAULT_FILE);

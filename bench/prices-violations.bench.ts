@@ -22,6 +22,7 @@ import { lineageSeqs } from '../server/prices/price-access.ts';
 import { capInForce, capInForceQuery } from '../server/prices/price-caps.store.ts';
 import { type ReportPriceInput, reportPrice } from '../server/prices/report-price.ts';
 import { option, prepareDatabase, say, unitDraw } from './bench-database.ts';
+import { median, p99 } from './bench-stats.ts';
 
 const DB_NAME = 'cabildo_bench_prices';
 const REPORTS = 100_000;
@@ -31,11 +32,6 @@ const SELLERS = 3_000;
 const SEED = 7;
 const MARKER = `cabildo-bench-prices v2 reports=${REPORTS} fanout=${FANOUT} levels=4 items=${ITEMS} sellers=${SELLERS} seed=${SEED}`;
 const TARGET_MS = 5;
-
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)] ?? Number.NaN;
-const p99 = (xs: number[]) =>
-  sorted(xs)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.99) - 1)] ?? Number.NaN;
 
 async function generate(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });

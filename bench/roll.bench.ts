@@ -17,6 +17,7 @@ import { type Db, openDatabase } from '../server/platform/database.ts';
 import { migrate } from '../server/platform/migrate.ts';
 import type { Viewer } from '../server/platform/sessions.ts';
 import { option, prepareDatabase, say, time, unitDraw } from './bench-database.ts';
+import { median } from './bench-stats.ts';
 
 const DB_NAME = 'cabildo_bench_roll';
 const SEED = 20_261_129;
@@ -42,7 +43,6 @@ const TARGET_ROLL_MS = 100;
 const TARGET_RECALL_MS = 1000;
 const RECALL_REASON = 'bench recall';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 // A uniform [0,1) draw from a row number: unlike random(), independent of plan and row order.
 const unit = (expr: string, salt: number) => unitDraw(expr, SEED + salt);
 // Deterministic ids: person r (1..5) of base council index b0; mandate of chain `ls` at level, generation.

@@ -17,19 +17,10 @@ import {
   type RationRule,
   weightMillisOf,
 } from '../core/supply/ration-rule.ts';
+import { median, option } from './bench-stats.ts';
 
 const SEED = 20_250_601;
 const TARGET_MS = 1000;
-
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
-
-function option(args: string[], name: string, fallback: string): string {
-  const at = args.indexOf(name);
-  return at >= 0 ? (args[at + 1] ?? fallback) : fallback;
-}
 
 interface SyntheticHousehold {
   id: string;

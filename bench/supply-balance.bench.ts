@@ -19,6 +19,7 @@ import { depotShelf } from '../server/supply/depots.store.ts';
 import { recordStockEvent } from '../server/supply/record-stock-event.ts';
 import { balanceOf, stockCard } from '../server/supply/stock-events.store.ts';
 import { option, prepareDatabase, say, time } from './bench-database.ts';
+import { median, p99 } from './bench-stats.ts';
 
 const DB_NAME = 'cabildo_bench_supply';
 const EVENTS = 1_000_000;
@@ -30,11 +31,6 @@ const PERSON = 'b0000000-0000-4000-8000-000000000002';
 const ITEM = 'b0000000-0000-4000-8000-000000000003';
 const DEPOT = 'b0000000-0000-4000-8000-000000000004';
 const OTHER_ITEM = 'b0000000-0000-4000-8000-000000000005';
-
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)] ?? Number.NaN;
-const p99 = (xs: number[]) =>
-  sorted(xs)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.99) - 1)] ?? Number.NaN;
 
 async function generate(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });

@@ -12,20 +12,11 @@ import {
   type ShipmentPlanInput,
   type ShipmentPlanResult,
 } from '../core/supply/shipment-plan.ts';
+import { median, option } from './bench-stats.ts';
 import { type LpPlan, loadLpSolver, solveShipmentLp } from './shipment-lp.ts';
 
 const SEED = 20_250_606;
 const TARGET_MS = 2_000;
-
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
-
-function option(args: string[], name: string, fallback: string): string {
-  const at = args.indexOf(name);
-  return at >= 0 ? (args[at + 1] ?? fallback) : fallback;
-}
 
 /** Councils demand 100–5,000 units; depots hold random shares of 70 % of the total demand. */
 export function syntheticShipments(
