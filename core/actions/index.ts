@@ -6,3 +6,5 @@ export * from './conditional-pledges.ts';
 // demands
 export * from './demand-permissions.ts';
 export * from './demand-status.ts';
+// pledges taken in groups
+export * from './pledge-steps.ts';

@@ -8,7 +8,7 @@
 // statement fails whole, wrote nothing, and the group is sent again with fresh codes.
 import { randomBytes } from 'node:crypto';
 import { type BallotContents, receiptCodeFrom } from '../../core/decisions/index.ts';
-import { type BatchQueue, createBatchQueue } from '../platform/batch-queue.ts';
+import { keyedBatchQueues, runDistinct } from '../platform/batch-queue.ts';
 import type { Db } from '../platform/database.ts';
 import { castMemberBallots, type MemberBallotGroup, type MemberBallotOutcome } from './polls.store.ts';
 
@@ -31,64 +31,23 @@ let ballotsSent = 0;
 /** Groups sent and ballots they carried, since the process started (tests and the benchmark). */
 export const memberBallotGroupStats = () => ({ groups: groupsSent, ballots: ballotsSent });
 
-const queues = new WeakMap<Db, Map<string, BatchQueue<MemberBallotCall, MemberBallotAnswer>>>();
+const pushBallot = keyedBatchQueues<Db, MemberBallotCall & { poll: PollShape }, MemberBallotAnswer>({
+  run: (db, _pollId, calls) =>
+    runDistinct(
+      calls,
+      (c) => c.personId,
+      (group) => castDistinct(db, group[0]!.poll, group),
+    ),
+  maxBatch: MAX_GROUP,
+  maxInFlight: GROUPS_IN_FLIGHT,
+});
 
 export function castMemberBallotQueued(
   db: Db,
   poll: PollShape,
   call: MemberBallotCall,
 ): Promise<MemberBallotAnswer> {
-  let byPoll = queues.get(db);
-  if (!byPoll) {
-    byPoll = new Map();
-    queues.set(db, byPoll);
-  }
-  let queue = byPoll.get(poll.pollId);
-  if (!queue) {
-    const registry = byPoll;
-    queue = createBatchQueue<MemberBallotCall, MemberBallotAnswer>({
-      run: (calls) => castGroup(db, poll, calls),
-      maxBatch: MAX_GROUP,
-      maxInFlight: GROUPS_IN_FLIGHT,
-      onIdle: () => registry.delete(poll.pollId),
-    });
-    byPoll.set(poll.pollId, queue);
-  }
-  return queue.push(call);
-}
-
-async function castGroup(db: Db, poll: PollShape, calls: MemberBallotCall[]): Promise<MemberBallotAnswer[]> {
-  // First ballot of each person goes in this statement; repeats go after it, in order.
-  const first = new Map<string, number>();
-  const now: number[] = [];
-  const later: number[] = [];
-  calls.forEach((c, i) => {
-    if (first.has(c.personId)) later.push(i);
-    else {
-      first.set(c.personId, i);
-      now.push(i);
-    }
-  });
-  const answers: MemberBallotAnswer[] = new Array(calls.length);
-  const outcomes = await castDistinct(
-    db,
-    poll,
-    now.map((i) => calls[i]!),
-  );
-  now.forEach((i, k) => {
-    answers[i] = outcomes[k]!;
-  });
-  if (later.length > 0) {
-    const rest = await castGroup(
-      db,
-      poll,
-      later.map((i) => calls[i]!),
-    );
-    later.forEach((i, k) => {
-      answers[i] = rest[k]!;
-    });
-  }
-  return answers;
+  return pushBallot(db, poll.pollId, { ...call, poll });
 }
 
 async function castDistinct(

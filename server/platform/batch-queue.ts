@@ -81,3 +81,73 @@ export function createBatchQueue<In, Out>(options: BatchQueueOptions<In, Out>): 
     stats: () => ({ batches, calls }),
   };
 }
+
+/**
+ * One queue per database and key (a poll, an action), made on first use and dropped when idle:
+ * `push(db, key, input)`. `run` receives the database and key of its queue.
+ */
+export function keyedBatchQueues<D extends object, In, Out>(options: {
+  run: (db: D, key: string, inputs: In[]) => Promise<Out[]>;
+  maxBatch: number;
+  maxInFlight: number;
+}): (db: D, key: string, input: In) => Promise<Out> {
+  const queues = new WeakMap<D, Map<string, BatchQueue<In, Out>>>();
+  return (db, key, input) => {
+    let byKey = queues.get(db);
+    if (!byKey) {
+      byKey = new Map();
+      queues.set(db, byKey);
+    }
+    let queue = byKey.get(key);
+    if (!queue) {
+      const registry = byKey;
+      queue = createBatchQueue<In, Out>({
+        run: (inputs) => options.run(db, key, inputs),
+        maxBatch: options.maxBatch,
+        maxInFlight: options.maxInFlight,
+        onIdle: () => registry.delete(key),
+      });
+      byKey.set(key, queue);
+    }
+    return queue.push(input);
+  };
+}
+
+/**
+ * Runs a group whose statement holds each `keyOf` once: the first call of each key goes in the first
+ * run, repeats in the runs after it, in order — what separate statements one after the other would
+ * answer. Returns one answer per input, in order.
+ */
+export async function runDistinct<In, Out>(
+  inputs: readonly In[],
+  keyOf: (input: In) => string,
+  run: (inputs: In[]) => Promise<Out[]>,
+): Promise<Out[]> {
+  const seen = new Set<string>();
+  const now: number[] = [];
+  const later: number[] = [];
+  inputs.forEach((input, i) => {
+    const key = keyOf(input);
+    if (seen.has(key)) later.push(i);
+    else {
+      seen.add(key);
+      now.push(i);
+    }
+  });
+  const answers: Out[] = new Array(inputs.length);
+  const first = await run(now.map((i) => inputs[i]!));
+  now.forEach((i, k) => {
+    answers[i] = first[k]!;
+  });
+  if (later.length > 0) {
+    const rest = await runDistinct(
+      later.map((i) => inputs[i]!),
+      keyOf,
+      run,
+    );
+    later.forEach((i, k) => {
+      answers[i] = rest[k]!;
+    });
+  }
+  return answers;
+}

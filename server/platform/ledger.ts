@@ -57,37 +57,62 @@ export async function appendLedgerEntry(
   act: LedgerAct,
   now: Date = new Date(),
 ): Promise<LedgerEntry> {
-  await sql`insert into ledger_heads (chain_id, seq, hash) values (${act.chainId}, 0, ${GENESIS_HASH})
+  return (await appendLedgerEntries(tx, [act], now))[0]!;
+}
+
+/**
+ * Appends several acts at once, to one chain or many, in four statements whatever their number (a group
+ * of pledges: ADR 0010). Acts of one chain follow each other in the order given. The heads are locked in
+ * the order of their chain ids, so two writers of overlapping chains wait for each other, never in a
+ * circle. Returns the entries in the order of `acts`.
+ */
+export async function appendLedgerEntries(
+  tx: Db,
+  acts: readonly LedgerAct[],
+  now: Date = new Date(),
+): Promise<LedgerEntry[]> {
+  if (acts.length === 0) return [];
+  const chains = [...new Set(acts.map((a) => a.chainId))].sort();
+  await sql`insert into ledger_heads (chain_id, seq, hash)
+            select unnest(${chains}::uuid[]), 0, ${GENESIS_HASH}
             on conflict (chain_id) do nothing`.execute(tx);
-  const head = (
-    await sql<{
-      seq: number;
-      hash: string;
-    }>`select seq, hash from ledger_heads where chain_id = ${act.chainId} for update`.execute(tx)
-  ).rows[0];
-  if (!head) throw new Error(`ledger head for ${act.chainId} vanished inside its transaction`);
-  // Round-trip the payload through JSON so the digest covers exactly what jsonb will store.
-  const payload = JSON.parse(JSON.stringify(act.payload)) as unknown;
+  const { rows: locked } = await sql<{ chain_id: string; seq: number; hash: string }>`
+    select chain_id, seq, hash from ledger_heads where chain_id = any(${chains}::uuid[])
+     order by chain_id for update`.execute(tx);
+  const heads = new Map(locked.map((h) => [h.chain_id, { seq: h.seq, hash: h.hash }]));
   const recordedAt = new Date(Math.floor(now.getTime()));
-  const base = {
-    chainId: act.chainId,
-    seq: head.seq + 1,
-    kind: act.kind,
-    actorPersonId: act.actorPersonId,
-    recordedAt,
-    payloadDigest: digestPayload(payload),
-    prevHash: head.hash,
-  };
-  const entry: LedgerEntry = { ...base, payload, hash: entryHash(base) };
+  const entries = acts.map((act): LedgerEntry => {
+    const head = heads.get(act.chainId);
+    if (!head) throw new Error(`ledger head for ${act.chainId} vanished inside its transaction`);
+    // Round-trip the payload through JSON so the digest covers exactly what jsonb will store.
+    const payload = JSON.parse(JSON.stringify(act.payload)) as unknown;
+    const base = {
+      chainId: act.chainId,
+      seq: head.seq + 1,
+      kind: act.kind,
+      actorPersonId: act.actorPersonId,
+      recordedAt,
+      payloadDigest: digestPayload(payload),
+      prevHash: head.hash,
+    };
+    const entry: LedgerEntry = { ...base, payload, hash: entryHash(base) };
+    heads.set(act.chainId, { seq: entry.seq, hash: entry.hash });
+    return entry;
+  });
+  const column = <K extends keyof LedgerEntry>(key: K) => entries.map((e) => e[key]);
   await sql`insert into ledger_entries (chain_id, seq, kind, actor_person_id, recorded_at, payload, payload_digest, prev_hash, hash)
-            values (${entry.chainId}, ${entry.seq}, ${entry.kind}, ${entry.actorPersonId}, ${entry.recordedAt},
-                    ${JSON.stringify(payload)}::jsonb, ${entry.payloadDigest}, ${entry.prevHash}, ${entry.hash})`.execute(
+            select * from unnest(${column('chainId')}::uuid[], ${column('seq')}::int[], ${column('kind')}::text[],
+                                 ${column('actorPersonId')}::uuid[], ${entries.map((e) => e.recordedAt.toISOString())}::timestamptz[],
+                                 ${entries.map((e) => JSON.stringify(e.payload))}::jsonb[],
+                                 ${column('payloadDigest')}::text[], ${column('prevHash')}::text[], ${column('hash')}::text[])`.execute(
     tx,
   );
-  await sql`update ledger_heads set seq = ${entry.seq}, hash = ${entry.hash} where chain_id = ${act.chainId}`.execute(
-    tx,
-  );
-  return entry;
+  const last = [...heads.entries()];
+  await sql`update ledger_heads h set seq = v.seq, hash = v.hash
+              from unnest(${last.map(([id]) => id)}::uuid[], ${last.map(([, h]) => h.seq)}::int[],
+                          ${last.map(([, h]) => h.hash)}::text[]) as v(chain_id, seq, hash)
+             where h.chain_id = v.chain_id`.execute(tx);
+  return entries;
 }
 
 export interface ChainVerdict {
