@@ -31,3 +31,18 @@ describe('collective action permissions', () => {
     });
   }
 });
+
+describe('the pledge rule', () => {
+  // A group of pledges (server/actions/pledge-to-action.ts) loads only membership for each pledger: if
+  // the rule ever reads another fact, this fails and the group must load that fact too.
+  it('is decided by active membership alone, whatever the offices held', () => {
+    for (const [name, facts] of Object.entries(viewers))
+      expect(mayAct('pledge', facts), name).toBe(
+        mayAct('pledge', { ...NOBODY, isAdmin: facts.isAdmin, isMember: facts.isMember }),
+      );
+    expect(mayAct('pledge', { ...NOBODY, isMember: true })).toBe(true);
+    expect(
+      mayAct('pledge', { ...NOBODY, isMemberBelow: true, officesHere: ['chair'], officesAbove: ['chair'] }),
+    ).toBe(false);
+  });
+});

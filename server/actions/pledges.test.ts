@@ -8,7 +8,7 @@ import { closePoll } from '../decisions/index.ts';
 import { verifyLedger } from '../platform/ledger.ts';
 import { startTestServer, TestClient, type TestServer, tableCounts, viewerOf } from '../test-factories.ts';
 import { type ActionPlace, buildActionPlace, callAction, voteOn } from './collective-actions-factories.ts';
-import { pledgeToAction } from './pledge-to-action.ts';
+import { pledgeGroupStats, pledgeToAction } from './pledge-to-action.ts';
 import { withdrawPledge } from './withdraw-pledge.ts';
 
 let s: TestServer;
@@ -205,6 +205,43 @@ describe('conditional pledges', () => {
     const stored = await pledgesOf(actionId, council);
     expect(stored.length + refused.length).toBe(members.length);
     for (const r of stored) expect(r.resolved_at! < rows[0]!.lifted_at).toBe(true);
+  });
+
+  it('takes a burst in groups where a refusal refuses only its own pledge and a repeat follows the first', async () => {
+    const council = p.bases[0]!;
+    const actionId = await callAction(s, p, council);
+    const members = p.members[council]!.slice(0, 12);
+    const stranger = p.members[p.bases[1]!]![0]!;
+    const sent = pledgeGroupStats();
+    const results = await Promise.allSettled([
+      ...members.map((m, i) => pledge(m.personId, actionId, i < 6 ? null : 13)),
+      pledgeToAction(s.db, viewerOf(stranger.personId), actionId, { councilId: council, threshold: null }),
+      pledge(p.outsider.personId, actionId, null),
+      pledge(members[0]!.personId, actionId, 3),
+    ]);
+    expect(results.slice(0, 12).every((r) => r.status === 'fulfilled')).toBe(true);
+    for (const r of results.slice(12, 14)) expect(r).toMatchObject({ reason: { code: 'not-a-member' } });
+    expect(results[14]).toMatchObject({ status: 'fulfilled', value: { pledge: { threshold: 3 } } });
+    const after = pledgeGroupStats();
+    expect(after.pledges - sent.pledges).toBe(15);
+    expect(after.groups - sent.groups).toBeGreaterThanOrEqual(2); // the repeat goes in a later group
+    expect(after.groups - sent.groups).toBeLessThan(15);
+    // Five unconditional, one "if 3" (the repeat), six "if 13" that twelve pledgers cannot reach.
+    const expected = resolvePledges(5, [3, 13, 13, 13, 13, 13, 13]);
+    expect(expected).toBe(6);
+    expect(await counters(actionId, council)).toEqual({ active_pledges: 6, pending_pledges: 6 });
+    const stored = await pledgesOf(actionId, council);
+    expect(stored).toHaveLength(12);
+    for (const r of stored) expect(r.status).toBe(r.threshold === 13 ? 'pending' : 'active');
+    // One ledger entry per pledge that was taken, in the council's chain; none for the refused ones.
+    const { rows } = await sql<{ kind: string; n: number }>`
+      select kind, count(*)::int as n from ledger_entries
+       where chain_id = ${council} and payload->>'actionId' = ${actionId} and kind like 'collective-action.pledge%'
+       group by kind order by kind`.execute(s.db);
+    expect(rows).toEqual([
+      { kind: 'collective-action.pledge-changed', n: 1 },
+      { kind: 'collective-action.pledged', n: 12 },
+    ]);
   });
 
   it('refuses pledges from people outside the scope, and withdrawals of no pledge, writing nothing', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendLedgerEntry, verifyLedger } from './ledger.ts';
+import { appendLedgerEntries, appendLedgerEntry, verifyLedger } from './ledger.ts';
 import { openTestDatabase, type TestDatabase } from './test-database.ts';
 
 let t: TestDatabase;
@@ -32,6 +32,39 @@ describe('ledger', () => {
       t.db,
     );
     expect(rows[0]).toEqual({ n: 40, distinct_prev: 40 });
+  });
+
+  it('appends many acts to several chains in one call, each chain in the order given, also with other writers', async () => {
+    const others = ['44444444-4444-4444-8444-444444444444', '55555555-5555-4555-8555-555555555555'];
+    const acts = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        chainId: others[i % 2]!,
+        kind: 'test.grouped',
+        actorPersonId: null,
+        payload: { i },
+      }));
+    const [grouped] = await Promise.all([
+      t.db.transaction().execute((tx) => appendLedgerEntries(tx, acts(9))),
+      ...Array.from({ length: 6 }, () =>
+        t.db.transaction().execute((tx) => appendLedgerEntries(tx, acts(3))),
+      ),
+    ]);
+    expect(grouped.map((e) => e.payload)).toEqual(acts(9).map((a) => a.payload));
+    // Within the call, one chain's entries follow each other: seq rises by one, each links to the last.
+    const first = grouped.filter((e) => e.chainId === others[0]);
+    for (let k = 1; k < first.length; k++) {
+      expect(first[k]!.seq).toBe(first[k - 1]!.seq + 1);
+      expect(first[k]!.prevHash).toBe(first[k - 1]!.hash);
+    }
+    for (const id of others) {
+      const [verdict] = await verifyLedger(t.db, id);
+      expect(verdict).toEqual({
+        chainId: id,
+        entries: id === others[0] ? 5 + 6 * 2 : 4 + 6 * 1,
+        firstBroken: null,
+      });
+    }
+    expect(await t.db.transaction().execute((tx) => appendLedgerEntries(tx, []))).toEqual([]);
   });
 
   it('detects an edited payload at the entry that was edited', async () => {
