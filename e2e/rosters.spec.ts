@@ -1,9 +1,9 @@
 // Rosters (issue 8): the secretary of Junta Vecinal Villa Adela defines a shift with one place for next
-// Tuesday; the chair signs up and takes it; the secretary, whose page still shows the place open, tries
-// to take it too and is refused in words (the shift is full), and the roster then shows it full; the
-// chair finds the shift in "Mis turnos" and makes a calendar link; the secretary reads who signed up on
-// the shift's page. The roster keeps the default clock (UTC) of a council that never set one; the place
-// is unique to this run.
+// Tuesday, tied to the council's rice distribution round; the chair signs up and takes it; the
+// secretary, whose page still shows the place open, tries to take it too and is refused in words (the
+// shift is full), and the roster then shows it full; the chair finds the shift in "Mis turnos" and makes
+// a calendar link; the secretary reads who signed up on the shift's page, which links to the round. The
+// roster keeps the default clock (UTC) of a council that never set one; the place is unique to this run.
 import { expect, type Page, test } from '@playwright/test';
 import { checkPage } from './a11y.ts';
 import { logIn, newPerson } from './demo-session.ts';
@@ -55,6 +55,10 @@ test('a shift with one place: the chair takes it, the secretary is refused as fu
   await define.getByLabel('Hora de inicio').fill('08:00');
   await define.getByLabel('Hora de fin').fill('12:00');
   await define.getByLabel('Plazas (personas necesarias)').fill('1');
+  // Tied to the demo's open round (its option names the title and the day it opened).
+  const round = define.getByLabel('Ronda de reparto').locator('option', { hasText: 'Reparto de arroz' });
+  await expect(round).toHaveCount(1);
+  await define.getByLabel('Ronda de reparto').selectOption((await round.getAttribute('value')) ?? '');
   await define.getByRole('button', { name: 'Definir el turno' }).click();
   await expect(define.getByRole('status')).toContainText(`Turno definido: ${ROLE} en ${PLACE}.`);
 
@@ -106,5 +110,8 @@ test('a shift with one place: the chair takes it, the secretary is refused as fu
   await item.getByRole('link', { name: new RegExp(ROLE) }).click();
   await expect(page.getByRole('heading', { level: 1, name: `${ROLE} — ${PLACE}` })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Personas anotadas' }).getByRole('listitem')).toHaveCount(1);
+  await expect(
+    page.getByRole('link', { name: /^Ronda de reparto: Reparto de arroz, abierta el / }),
+  ).toHaveAttribute('href', /^\/distribution-rounds\/[0-9a-f-]{36}$/);
   await checkPage(page, 'shift-page');
 });

@@ -188,7 +188,7 @@ export default function CouncilRostersTab({ council }: { council: Council }) {
             <DefineShiftForm
               councilId={council.id}
               zone={data.settings.timeZone}
-              depotOnly={!data.viewer.canDefineShifts}
+              tiedOnly={!data.viewer.canDefineShifts}
               onDefined={roster.reload}
             />
           </details>

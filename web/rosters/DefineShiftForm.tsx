@@ -1,16 +1,18 @@
 // An officer defines one shift: place, role, the local date and times on the council's clock (an end at
 // or before the start is the next morning), places needed, the training it requires, its lead and the
-// depot it serves. A distribution officer defines only shifts tied to a depot.
+// depot or distribution round it serves. A distribution officer defines only shifts tied to a depot or
+// a round (or both).
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api-client.ts';
 import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
+import { useFormat } from '../app/format.ts';
 import { useApi } from '../app/use-api.ts';
 import { Button, ErrorSummary, Notice, SelectField, TextField } from '../ui/index.ts';
 import { shiftInstants, todayIn } from './roster-days.ts';
-import { isClockTime, isPlaces } from './roster-forms.ts';
+import { isClockTime, isPlaces, shiftTieProblems } from './roster-forms.ts';
 import { useRostersSubmit } from './rosters-text.ts';
-import type { DepotRef, Shift } from './rosters-types.ts';
+import type { DepotRef, RoundRef, Shift } from './rosters-types.ts';
 import { useActiveMembers } from './use-active-members.ts';
 
 const FIELDS = [
@@ -23,26 +25,30 @@ const FIELDS = [
   'requiredTraining',
   'leadPersonId',
   'depotId',
+  'distributionRoundId',
 ] as const;
 
 export function DefineShiftForm({
   councilId,
   zone,
-  depotOnly,
+  tiedOnly,
   onDefined,
 }: {
   councilId: string;
   zone: string;
-  /** The viewer may define only shifts tied to a depot (a distribution officer). */
-  depotOnly: boolean;
+  /** The viewer may define only shifts tied to a depot or a distribution round (a distribution officer). */
+  tiedOnly: boolean;
   onDefined: (shift: Shift) => void;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const base = useId();
   const path = `/councils/${encodeURIComponent(councilId)}`;
-  // The lead is one of the council's active members (officers read the register); depots from supply.
+  // The lead is one of the council's active members (officers read the register); depots and
+  // distribution rounds from supply.
   const members = useActiveMembers(councilId);
   const depots = useApi<{ depots: DepotRef[] }>(`${path}/depots`);
+  const rounds = useApi<{ rounds: RoundRef[] }>(`${path}/distribution-rounds`);
   const [place, setPlace] = useState('');
   const [role, setRole] = useState('');
   const [date, setDate] = useState(() => todayIn(zone));
@@ -52,6 +58,7 @@ export function DefineShiftForm({
   const [training, setTraining] = useState('');
   const [leadPersonId, setLeadPersonId] = useState('');
   const [depotId, setDepotId] = useState('');
+  const [roundId, setRoundId] = useState('');
   const [defined, setDefined] = useState<Shift | null>(null);
   const { errors, setErrors, isSubmitting, run } = useRostersSubmit(FIELDS);
   const ids = Object.fromEntries(FIELDS.map((field) => [field, `${base}-${field}`]));
@@ -65,7 +72,7 @@ export function DefineShiftForm({
     if (!isClockTime(start)) problems.startsAt = 'rosters.define.timeInvalid';
     if (!isClockTime(end)) problems.endsAt = 'rosters.define.timeInvalid';
     if (!isPlaces(needed)) problems.needed = 'rosters.define.neededInvalid';
-    if (depotOnly && !depotId) problems.depotId = 'rosters.define.depotRequired';
+    Object.assign(problems, shiftTieProblems(tiedOnly, { depotId, distributionRoundId: roundId }));
     if (Object.keys(problems).length > 0) {
       setErrors(errorsFromProblems(problems, t));
       return;
@@ -80,6 +87,7 @@ export function DefineShiftForm({
         requiredTraining: training.trim() || null,
         leadPersonId: leadPersonId || null,
         depotId: depotId || null,
+        distributionRoundId: roundId || null,
       });
       setDefined(shift);
       onDefined(shift);
@@ -188,16 +196,34 @@ export function DefineShiftForm({
         <SelectField
           id={ids.depotId}
           label={t('rosters.shift.depot')}
+          hint={tiedOnly ? t('rosters.define.tieHint') : undefined}
           value={depotId}
           onChange={(event) => setDepotId(event.target.value)}
           error={errors.fields.depotId}
-          isOptional={!depotOnly}
-          required={depotOnly}
+          isOptional={!tiedOnly}
         >
           <option value="">{t('rosters.define.noDepot')}</option>
           {(depots.data?.depots ?? []).map((d) => (
             <option key={d.id} value={d.id}>
               {d.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={ids.distributionRoundId}
+          label={t('rosters.shift.round')}
+          hint={rounds.error ? t('rosters.define.roundsUnavailable') : undefined}
+          value={roundId}
+          onChange={(event) => setRoundId(event.target.value)}
+          error={errors.fields.distributionRoundId}
+          isOptional={!tiedOnly}
+        >
+          <option value="">{t('rosters.define.noRound')}</option>
+          {(rounds.data?.rounds ?? []).map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.status === 'open'
+                ? t('rosters.define.roundOption', { title: r.title, date: format.date(r.openedAt) })
+                : t('rosters.define.roundOptionClosed', { title: r.title, date: format.date(r.openedAt) })}
             </option>
           ))}
         </SelectField>

@@ -4,7 +4,6 @@
 import './rosters.css';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import { api } from '../app/api-client.ts';
 import type { Council } from '../app/api-types.ts';
 import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
@@ -17,7 +16,7 @@ import { dayHeading, shiftTimes } from './roster-days.ts';
 import { rostersErrorText, useRostersAct, useRostersSubmit } from './rosters-text.ts';
 import type { Attendance, Roster, ShiftDetail, SignUp } from './rosters-types.ts';
 import { ShiftIncidents } from './ShiftIncidents.tsx';
-import { ActFailure, PlacesLine, ShiftTime, SignUpAction } from './ShiftParts.tsx';
+import { ActFailure, PlacesLine, ShiftTies, ShiftTime, SignUpAction } from './ShiftParts.tsx';
 
 function SignUpRow({
   shiftId,
@@ -204,13 +203,8 @@ function ShiftView({ shiftId }: { shiftId: string }) {
           {(shift.depotId || shift.distributionRoundId) && (
             <>
               <dt>{t('rosters.detail.tiedTo')}</dt>
-              <dd className="meta-line">
-                {shift.depotId && <Link href={`/depots/${shift.depotId}`}>{t('rosters.detail.depot')}</Link>}
-                {shift.distributionRoundId && (
-                  <Link href={`/distribution-rounds/${shift.distributionRoundId}`}>
-                    {t('rosters.detail.round')}
-                  </Link>
-                )}
+              <dd>
+                <ShiftTies shift={shift} />
               </dd>
             </>
           )}

@@ -1,11 +1,15 @@
 // Pieces every rosters page shows: a shift's places with its gap (a badge in words, never colour alone),
-// its local times, and the Sign-up / Cancel button with the server's refusal in words beside it.
+// its local times, the depot and distribution round it is tied to, and the Sign-up / Cancel button with
+// the server's refusal in words beside it.
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { api } from '../app/api-client.ts';
+import { useFormat } from '../app/format.ts';
+import { useApi } from '../app/use-api.ts';
 import { Badge, Button, Notice } from '../ui/index.ts';
 import { dayHeading, placesState, shiftTimes } from './roster-days.ts';
 import { useRostersAct } from './rosters-text.ts';
-import type { Shift } from './rosters-types.ts';
+import type { DepotRef, RoundRef, Shift } from './rosters-types.ts';
 
 /** Where a one-button act's refusal is announced (the live region is there before the text). */
 export function ActFailure({ text }: { text: string | null | undefined }) {
@@ -49,6 +53,47 @@ export function ShiftTime({ shift, zone }: { shift: Pick<Shift, 'startsAt' | 'en
     <>
       {range} {t('rosters.shift.until', { day: dayHeading(times.endDate, [i18n.language, 'es']) })}
     </>
+  );
+}
+
+/**
+ * Links to the depot and the distribution round a shift is tied to, named from the council's lists in
+ * supply (members and officers read them); a generic name while they load or if they cannot be read.
+ */
+export function ShiftTies({
+  shift,
+}: {
+  shift: Pick<Shift, 'councilId' | 'depotId' | 'distributionRoundId'>;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const path = `/councils/${encodeURIComponent(shift.councilId)}`;
+  const depots = useApi<{ depots: DepotRef[] }>(shift.depotId ? `${path}/depots` : null);
+  const rounds = useApi<{ rounds: RoundRef[] }>(
+    shift.distributionRoundId ? `${path}/distribution-rounds` : null,
+  );
+  const depot = depots.data?.depots.find((d) => d.id === shift.depotId);
+  const round = rounds.data?.rounds.find((r) => r.id === shift.distributionRoundId);
+  return (
+    <ul className="plain-list">
+      {shift.depotId && (
+        <li>
+          <Link href={`/depots/${encodeURIComponent(shift.depotId)}`}>
+            {depot ? t('rosters.detail.depotNamed', { name: depot.name }) : t('rosters.detail.depot')}
+          </Link>
+        </li>
+      )}
+      {shift.distributionRoundId && (
+        <li>
+          <Link href={`/distribution-rounds/${encodeURIComponent(shift.distributionRoundId)}`}>
+            {round
+              ? t('rosters.detail.roundNamed', { title: round.title, date: format.date(round.openedAt) })
+              : t('rosters.detail.round')}
+          </Link>
+          {round?.status === 'closed' && <span className="muted"> {t('rosters.detail.roundClosed')}</span>}
+        </li>
+      )}
+    </ul>
   );
 }
 

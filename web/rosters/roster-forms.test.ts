@@ -4,6 +4,7 @@ import {
   settingsBody,
   settingsDraft,
   settingsProblems,
+  shiftTieProblems,
   slotProblem,
   wholeIn,
 } from './roster-forms.ts';
@@ -78,5 +79,23 @@ describe('a template slot', () => {
     expect(slotProblem({ ...slot, startTime: '24:00' })).toBe('rosters.define.timeInvalid');
     expect(slotProblem({ ...slot, endTime: '22:00' })).toBe('rosters.templates.slotEmpty');
     expect(slotProblem({ ...slot, needed: '0' })).toBe('rosters.define.neededInvalid');
+  });
+});
+
+describe('a shift’s ties to a depot or a distribution round', () => {
+  const none = { depotId: '', distributionRoundId: '' };
+
+  it('asks a distribution officer for a depot or a round, on the depot field', () => {
+    expect(shiftTieProblems(true, none)).toEqual({ depotId: 'rosters.define.tieRequired' });
+  });
+
+  it('takes a depot, a round or both from a distribution officer', () => {
+    expect(shiftTieProblems(true, { ...none, depotId: 'd' })).toEqual({});
+    expect(shiftTieProblems(true, { ...none, distributionRoundId: 'r' })).toEqual({});
+    expect(shiftTieProblems(true, { depotId: 'd', distributionRoundId: 'r' })).toEqual({});
+  });
+
+  it('leaves both optional for the leading officers', () => {
+    expect(shiftTieProblems(false, none)).toEqual({});
   });
 });

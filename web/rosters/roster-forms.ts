@@ -1,5 +1,6 @@
 // The rosters forms' checks before sending, pure: the fairness rules' whole numbers and their ranges
-// (the server's, server/rosters/rosters.schema.ts), a weekly template's slot, places needed.
+// (the server's, server/rosters/rosters.schema.ts), a weekly template's slot, places needed, a shift's
+// ties to a depot or a distribution round.
 import { isTimeZone } from '../../core/rosters/zoned-time.ts';
 import type { RosterSettings } from './rosters-types.ts';
 
@@ -89,6 +90,20 @@ export function settingsBody(draft: SettingsDraft): RosterSettings {
     horizonDays: Number(draft.horizonDays),
     cancellationWindowHours: Number(draft.cancellationWindowHours),
   };
+}
+
+/**
+ * The locale key of what is wrong with a shift's ties, per field: a distribution officer (`tiedOnly`)
+ * defines only shifts tied to a depot or a distribution round (core/rosters/permissions.ts), so the
+ * error sits on the first of the two selects and names both.
+ */
+export function shiftTieProblems(
+  tiedOnly: boolean,
+  ties: { depotId: string; distributionRoundId: string },
+): Record<string, string> {
+  if (tiedOnly && !ties.depotId && !ties.distributionRoundId)
+    return { depotId: 'rosters.define.tieRequired' };
+  return {};
 }
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -147,6 +147,17 @@ export interface DepotRef {
   name: string;
 }
 
+/**
+ * The few facts of a distribution round the shift form and page need (supply's
+ * `GET /councils/:id/distribution-rounds`; web/supply/index.ts does not export its round type).
+ */
+export interface RoundRef {
+  id: string;
+  title: string;
+  status: 'open' | 'closed';
+  openedAt: string;
+}
+
 export interface Training {
   id: string;
   personId: string;
