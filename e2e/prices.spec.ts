@@ -31,7 +31,7 @@ test('a council adopts a rice cap by vote, a member reports a higher price, the 
   await caps.getByLabel('Precio máximo por kg').fill('9.00');
   await caps.getByLabel('Nota').fill('Precio justo del arroz en la feria');
   await caps.getByRole('button', { name: 'Proponer', exact: true }).click();
-  const proposal = caps.getByRole('listitem').filter({ hasText: '9.00 BOB por kg Arroz' });
+  const proposal = caps.getByRole('listitem').filter({ hasText: '9,00 BOB por kg Arroz' });
   await expect(proposal).toContainText('Propuesto');
   await checkPage(page, 'cap-proposed');
   await proposal.getByRole('button', { name: 'Someter a votación' }).click();
@@ -59,7 +59,7 @@ test('a council adopts a rice cap by vote, a member reports a higher price, the 
   // The cap is in force on the council's tab.
   await openCouncilTab(page, VILLA_ADELA, 'Precios');
   const inForce = caps.getByRole('table', { name: /^Precios máximos vigentes el / });
-  await expect(inForce.getByRole('row', { name: /Arroz/ })).toContainText('9.00 BOB por kg');
+  await expect(inForce.getByRole('row', { name: /Arroz/ })).toContainText('9,00 BOB por kg');
   await expect(inForce.getByRole('row', { name: /Arroz/ })).toContainText('Este consejo');
 
   // 3. The chair reports a quintal (46 kg) at 552.00 Bs: 12.00 Bs per kg, above the cap.
@@ -73,7 +73,7 @@ test('a council adopts a rice cap by vote, a member reports a higher price, the 
   await report.getByLabel('Precio total').fill('552.00');
   await report.getByRole('button', { name: 'Enviar reporte' }).click();
   await expect(report.getByRole('status')).toContainText(
-    'Reporte guardado: 12.00 BOB por kg está por encima del precio máximo.',
+    'Reporte guardado: 12,00 BOB por kg está por encima del precio máximo.',
   );
   await checkPage(chair, 'price-reported');
   await chair.context().close();
@@ -82,13 +82,13 @@ test('a council adopts a rice cap by vote, a member reports a higher price, the 
   await openCouncilTab(page, VILLA_ADELA, 'Precios');
   const open = page.getByRole('region', { name: 'Infracciones por resolver' });
   const line = open.getByRole('listitem').filter({ hasText: SELLER });
-  await expect(line).toContainText('12.00 BOB por kg (máximo 9.00)');
+  await expect(line).toContainText('12,00 BOB por kg (máximo 9,00)');
   await expect(line).toContainText('Abierta');
   await checkPage(page, 'violation-on-council-page');
   await open.getByRole('link', { name: /^Ver las infracciones/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Infracciones de precios' })).toBeVisible();
   const card = page.getByRole('article').filter({ hasText: SELLER });
-  await expect(card).toContainText('552.00 BOB por 1 quintal 46 kg');
+  await expect(card).toContainText('552,00 BOB por 1 quintal 46 kg');
   await expect(card).toContainText(`precio máximo de ${VILLA_ADELA}`);
   await card.getByLabel('Paso siguiente').selectOption({ label: 'Advertencia al vendedor' });
   await card.getByLabel('Nota').fill('Se le explicó el precio máximo vigente.');
@@ -106,7 +106,7 @@ test('a council adopts a rice cap by vote, a member reports a higher price, the 
   await expect(page.getByLabel('Producto', { exact: true })).toHaveValue(/[0-9a-f-]{36}/);
   await page.getByLabel('Mercado', { exact: true }).selectOption({ label: 'La Paz City (La Paz)' });
   const series = page.getByRole('region', { name: 'Rice (Grano de Oro) en La Paz City' });
-  await expect(series).toContainText('Precio máximo vigente hoy, 9.00 Bs por kg');
+  await expect(series).toContainText('Precio máximo vigente hoy, 9,00 Bs por kg');
   await expect(series.locator('canvas').first()).toBeVisible();
   // 162 real prices (2009–2022): the caption counts them and those above today's cap.
   await expect(series).toContainText(/162 precios del .* por encima del precio máximo/);
@@ -127,6 +127,6 @@ test('a council adopts a rice cap by vote, a member reports a higher price, the 
   await expect(
     page.getByRole('heading', { level: 1, name: `Precios máximos — ${VILLA_ADELA}` }),
   ).toBeVisible();
-  await expect(page.getByRole('row', { name: /Arroz/ })).toContainText('9.00 BOB por kg');
+  await expect(page.getByRole('row', { name: /Arroz/ })).toContainText('9,00 BOB por kg');
   await checkPage(page, 'cap-list-print');
 });

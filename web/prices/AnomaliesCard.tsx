@@ -67,7 +67,7 @@ export function AnomaliesCard({ councilId }: { councilId: string }) {
                     <td>{marketName(o.marketId)}</td>
                     <td>
                       {t('prices.caps.perUnit', {
-                        cap: centsText(o.basePriceCents),
+                        cap: format.decimal(centsText(o.basePriceCents)),
                         currency: o.currency,
                         unit: o.baseUnit,
                       })}

@@ -4,14 +4,14 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api-client.ts';
 import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
+import { DEFAULT_LANGUAGE } from '../app/languages.ts';
 import { type Item, ItemSelect } from '../supply/index.ts';
 import { Button, ErrorSummary, TextArea, TextField } from '../ui/index.ts';
 import { CurrencyField } from './CurrencyField.tsx';
-import { usePricesSubmit } from './prices-text.ts';
+import { readMoney, usePricesSubmit } from './prices-text.ts';
 import type { PriceCap } from './prices-types.ts';
 
 const FIELDS = ['itemId', 'cap', 'currency', 'validFrom', 'validTo', 'note'] as const;
-const MONEY = /^\d{1,9}([.,]\d{1,2})?$/;
 
 export function CapForm({
   councilId,
@@ -24,7 +24,7 @@ export function CapForm({
   today: string;
   onProposed: (cap: PriceCap) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const base = useId();
   const [itemId, setItemId] = useState('');
   const [cap, setCap] = useState('');
@@ -39,19 +39,20 @@ export function CapForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problems: Record<string, string> = {};
+    const capText = readMoney(cap, [i18n.language, DEFAULT_LANGUAGE]);
     if (!itemId) problems.itemId = 'prices.form.itemRequired';
-    if (!MONEY.test(cap.trim())) problems.cap = 'prices.form.moneyInvalid';
+    if (capText === null) problems.cap = 'prices.form.moneyInvalid';
     if (!/^[A-Z]{3}$/.test(currency.trim())) problems.currency = 'prices.form.currencyInvalid';
     if (!validFrom) problems.validFrom = 'prices.form.dateRequired';
     if (validTo && validTo < validFrom) problems.validTo = 'prices.errors.valid-to-before-from';
-    if (Object.keys(problems).length > 0) {
+    if (Object.keys(problems).length > 0 || capText === null) {
       setErrors(errorsFromProblems(problems, t));
       return;
     }
     await run(async () => {
       const proposed = await api.post<PriceCap>(`/councils/${encodeURIComponent(councilId)}/price-caps`, {
         itemId,
-        cap: cap.trim().replace(',', '.'),
+        cap: capText,
         currency: currency.trim(),
         validFrom,
         validTo: validTo || null,

@@ -50,7 +50,11 @@ export default function CapListPrintPage({ councilId }: { councilId: string }) {
               <tr key={cap.capId}>
                 <th scope="row">{cap.itemName}</th>
                 <td className="cap-sheet-price">
-                  {t('prices.caps.perUnit', { cap: cap.cap, currency: cap.currency, unit: cap.baseUnit })}
+                  {t('prices.caps.perUnit', {
+                    cap: format.decimal(cap.cap),
+                    currency: cap.currency,
+                    unit: cap.baseUnit,
+                  })}
                 </td>
                 <td>
                   {cap.councilName}

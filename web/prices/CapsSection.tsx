@@ -38,7 +38,11 @@ export function CapsInForce({ councilId, list }: { councilId: string; list: CapL
                 <Link href={`/prices?item=${cap.itemId}&council=${councilId}`}>{cap.itemName}</Link>
               </th>
               <td>
-                {t('prices.caps.perUnit', { cap: cap.cap, currency: cap.currency, unit: cap.baseUnit })}
+                {t('prices.caps.perUnit', {
+                  cap: format.decimal(cap.cap),
+                  currency: cap.currency,
+                  unit: cap.baseUnit,
+                })}
               </td>
               <td>
                 {cap.validTo
@@ -71,7 +75,11 @@ function Proposal({
   return (
     <li>
       <h4 className="item-title">
-        {t('prices.caps.perUnit', { cap: cap.cap, currency: cap.currency, unit: item?.baseUnit ?? '' })}{' '}
+        {t('prices.caps.perUnit', {
+          cap: format.decimal(cap.cap),
+          currency: cap.currency,
+          unit: item?.baseUnit ?? '',
+        })}{' '}
         {item?.name} <Badge>{t(`prices.capStatus.${cap.status}`)}</Badge>
       </h4>
       <p className="meta-line">

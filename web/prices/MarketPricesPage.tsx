@@ -14,7 +14,7 @@ import { useSession } from '../app/session.tsx';
 import { useApi } from '../app/use-api.ts';
 import { Loading, PageHeader, SelectField } from '../ui/index.ts';
 import type { ChartCap, ChartReport } from './price-chart-types.ts';
-import { pricesErrorText } from './prices-text.ts';
+import { centsText, pricesErrorText } from './prices-text.ts';
 import type { CapList, Commodity, Market, Observation, PriceReport } from './prices-types.ts';
 
 const PriceSeriesChart = lazy(() => import('./PriceSeriesChart.tsx'));
@@ -100,7 +100,7 @@ function Series({
   const unit = inMarket[0]?.baseUnit ?? '';
   const capText = cap[0]
     ? t('prices.chart.capReference', {
-        cap: (cap[0].capCents / 100).toFixed(2),
+        cap: format.decimal(centsText(cap[0].capCents)),
         unit,
         council: cap[0].councilName,
       })

@@ -5,10 +5,12 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api-client.ts';
 import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
+import { useFormat } from '../app/format.ts';
+import { DEFAULT_LANGUAGE } from '../app/languages.ts';
 import { type Item, ItemSelect, UnitSelect } from '../supply/index.ts';
 import { Button, ErrorSummary, Notice, TextArea, TextField } from '../ui/index.ts';
 import { CurrencyField } from './CurrencyField.tsx';
-import { centsText, usePricesSubmit } from './prices-text.ts';
+import { centsText, readMoney, readQuantity, usePricesSubmit } from './prices-text.ts';
 import type { PriceReport } from './prices-types.ts';
 
 const FIELDS = [
@@ -22,8 +24,6 @@ const FIELDS = [
   'observedOn',
   'note',
 ] as const;
-const MONEY = /^\d{1,9}([.,]\d{1,2})?$/;
-const QUANTITY = /^\d{1,9}([.,]\d{1,3})?$/;
 
 export function ReportPriceForm({
   councilId,
@@ -36,7 +36,8 @@ export function ReportPriceForm({
   today: string;
   onReported: (report: PriceReport) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
   const base = useId();
   const [seller, setSeller] = useState('');
   const [market, setMarket] = useState('');
@@ -55,14 +56,16 @@ export function ReportPriceForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problems: Record<string, string> = {};
+    const locales = [i18n.language, DEFAULT_LANGUAGE];
+    const quantityText = readQuantity(quantity, locales);
+    const priceText = readMoney(price, locales);
     if (!seller.trim()) problems.seller = 'prices.reportForm.sellerRequired';
     if (!itemId) problems.itemId = 'prices.form.itemRequired';
-    if (!QUANTITY.test(quantity.trim()) || Number(quantity.replace(',', '.')) <= 0)
-      problems.quantity = 'prices.form.quantityInvalid';
-    if (!MONEY.test(price.trim())) problems.price = 'prices.form.moneyInvalid';
+    if (quantityText === null) problems.quantity = 'prices.form.quantityInvalid';
+    if (priceText === null) problems.price = 'prices.form.moneyInvalid';
     if (!/^[A-Z]{3}$/.test(currency.trim())) problems.currency = 'prices.form.currencyInvalid';
     if (!observedOn) problems.observedOn = 'prices.form.dateRequired';
-    if (Object.keys(problems).length > 0) {
+    if (Object.keys(problems).length > 0 || quantityText === null || priceText === null) {
       setErrors(errorsFromProblems(problems, t));
       return;
     }
@@ -72,9 +75,9 @@ export function ReportPriceForm({
         seller: seller.trim(),
         market: market.trim() || null,
         itemId,
-        quantity: quantity.trim().replace(',', '.'),
+        quantity: quantityText,
         ...(unit ? { unit } : {}),
-        price: price.trim().replace(',', '.'),
+        price: priceText,
         currency: currency.trim(),
         observedOn,
         note: note.trim() || null,
@@ -95,12 +98,12 @@ export function ReportPriceForm({
             <p>
               {reported.violationId
                 ? t('prices.reportForm.aboveCap', {
-                    price: centsText(reported.basePriceCents),
+                    price: format.decimal(centsText(reported.basePriceCents)),
                     currency: reported.currency,
                     unit: reported.baseUnit,
                   })
                 : t('prices.reportForm.recorded', {
-                    price: centsText(reported.basePriceCents),
+                    price: format.decimal(centsText(reported.basePriceCents)),
                     currency: reported.currency,
                     unit: reported.baseUnit,
                   })}

@@ -30,9 +30,9 @@ function ViolationCard({ violation, onChanged }: { violation: Violation; onChang
           <dt>{t('prices.violations.reported')}</dt>
           <dd>
             {t('prices.violations.reportedAs', {
-              price: report.price,
+              price: format.decimal(report.price),
               currency: report.currency,
-              quantity: report.quantity,
+              quantity: format.decimal(report.quantity),
               unit: report.unit,
             })}{' '}
             ({format.day(report.observedOn)}
@@ -41,8 +41,8 @@ function ViolationCard({ violation, onChanged }: { violation: Violation; onChang
           <dt>{t('prices.violations.perUnitAgainstCap')}</dt>
           <dd>
             {t('prices.violations.priceAgainstCap', {
-              price: centsText(report.basePriceCents),
-              cap: cap.cap,
+              price: format.decimal(centsText(report.basePriceCents)),
+              cap: format.decimal(cap.cap),
               currency: report.currency,
               unit: report.baseUnit,
             })}{' '}
@@ -64,9 +64,9 @@ function ViolationCard({ violation, onChanged }: { violation: Violation; onChang
                 <li key={r.reportId}>
                   {format.day(r.observedOn)}: {r.itemName},{' '}
                   {t('prices.violations.reportedAs', {
-                    price: r.price,
+                    price: format.decimal(r.price),
                     currency: r.currency,
-                    quantity: r.quantity,
+                    quantity: format.decimal(r.quantity),
                     unit: r.unit,
                   })}
                 </li>

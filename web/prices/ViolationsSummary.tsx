@@ -40,8 +40,8 @@ export function ViolationsSummary({ councilId }: { councilId: string }) {
                 <p className="meta-line">
                   <span>
                     {t('prices.violations.priceAgainstCap', {
-                      price: centsText(v.report.basePriceCents),
-                      cap: v.cap.cap,
+                      price: format.decimal(centsText(v.report.basePriceCents)),
+                      cap: format.decimal(v.cap.cap),
                       currency: v.report.currency,
                       unit: v.report.baseUnit,
                     })}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api-client.ts';
 import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
 import { Button, ErrorSummary, TextArea, TextField } from '../ui/index.ts';
-import { milliToDecimal, parseMilli, parseQuantity, useQuantity } from './quantity.ts';
+import { milliToTyped, parseMilli, parseQuantity, useQuantity } from './quantity.ts';
 import { UnitSelect } from './SupplyParts.tsx';
 import { useSupplySubmit } from './supply-text.ts';
 import type { Item, Requisition } from './supply-types.ts';
@@ -26,7 +26,7 @@ export function DecisionForm({
   const { quantity: formatQuantity } = useQuantity();
   const base = useId();
   const [choice, setChoice] = useState<Choice>('all');
-  const [quantity, setQuantity] = useState(milliToDecimal(requisition.requestedMilli));
+  const [quantity, setQuantity] = useState(milliToTyped(requisition.requestedMilli));
   const [unit, setUnit] = useState('');
   const [note, setNote] = useState('');
   const { errors, setErrors, isSubmitting, run } = useSupplySubmit(FIELDS);

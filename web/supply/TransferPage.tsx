@@ -12,7 +12,7 @@ import { useFormat } from '../app/format.ts';
 import { RequireSignIn } from '../app/RequireSignIn.tsx';
 import { useApi } from '../app/use-api.ts';
 import { Button, ErrorSummary, Loading, PageHeader, TextArea, TextField } from '../ui/index.ts';
-import { milliToDecimal, parseQuantity, useQuantity } from './quantity.ts';
+import { milliToTyped, parseQuantity, useQuantity } from './quantity.ts';
 import { TransferStatusBadge } from './SupplyBadges.tsx';
 import { LoadError } from './SupplyParts.tsx';
 import { checkTransferReceipt } from './stock-forms.ts';
@@ -25,7 +25,7 @@ const FIELDS = ['accepted', 'rejected', 'rejectionNote'] as const;
 function ReceiveForm({ transfer, onReceived }: { transfer: Transfer; onReceived: () => void }) {
   const { t } = useTranslation();
   const base = useId();
-  const [accepted, setAccepted] = useState(milliToDecimal(transfer.quantityMilli));
+  const [accepted, setAccepted] = useState(milliToTyped(transfer.quantityMilli));
   const [rejected, setRejected] = useState('');
   const [note, setNote] = useState('');
   const { errors, setErrors, isSubmitting, run } = useSupplySubmit(FIELDS);

@@ -3,6 +3,7 @@ import {
   formatMilli,
   formatMilliNumber,
   milliToDecimal,
+  milliToTyped,
   parseMilli,
   parsePercentAsPermille,
   parseQuantity,
@@ -34,6 +35,15 @@ describe('formatting milli-units', () => {
     expect(milliToDecimal('12500')).toBe('12.5');
     expect(milliToDecimal('3000')).toBe('3');
   });
+
+  it('prefills a form with the reader’s decimal mark, so what is read back is the same amount', () => {
+    expect(milliToTyped('1234', ['es'])).toBe('1,234');
+    expect(milliToTyped('1234', ['en'])).toBe('1.234');
+    expect(milliToTyped('1234567', ['es'])).toBe('1234,567');
+    for (const locales of [['es'], ['en']])
+      for (const milli of ['1234', '1234567', '500', '7000'])
+        expect(parseMilli(milliToTyped(milli, locales), locales)).toBe(Number(milli));
+  });
 });
 
 describe('reading typed quantities', () => {
@@ -47,8 +57,23 @@ describe('reading typed quantities', () => {
     expect(parseQuantity(typed)).toBe(decimal);
   });
 
-  it.each(['', 'abc', '1.0001', '-1', '1e3', '1.000,5', '1 000'])('refuses %s', (typed) => {
+  it.each(['', 'abc', '1.0001', '-1', '1e3', '1.000,5555', '1 000', '1.00.0'])('refuses %s', (typed) => {
     expect(parseQuantity(typed)).toBeNull();
+  });
+
+  it.each([
+    ['1.000,5', ['es'], '1000.5'],
+    ['1.234', ['es'], '1234'],
+    ['1,234', ['es'], '1.234'],
+    ['1.234', ['en'], '1.234'],
+    ['1,234.5', ['en'], '1234.5'],
+  ])('reads %s in %s the reader’s way as %s', (typed, locales, decimal) => {
+    expect(parseQuantity(typed, locales)).toBe(decimal);
+  });
+
+  it('reads in Spanish until the app has a language', () => {
+    expect(parseQuantity('2.500')).toBe('2500');
+    expect(parseMilli('1.234,5')).toBe(1_234_500);
   });
 
   it('turns decimals into milli-units', () => {

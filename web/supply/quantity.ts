@@ -1,11 +1,19 @@
 // Quantities of the supply context. The API answers in milli-units of an item's base unit (1000 milli =
 // 1 kg when the base unit is kg), as integer text that may pass 2^53 — so the arithmetic is bigint —
-// and takes decimal text in a unit of the item ("12.5"). People type either decimal mark.
+// and takes decimal text in a unit of the item ("12.5"). People type the marks of their language
+// ("1.234,5" in Spanish); reading and prefilling use the reader's language unless told another.
+import i18next from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { decimalMark, parseDecimalInput } from '../app/decimal-text.ts';
 import { DEFAULT_LANGUAGE } from '../app/languages.ts';
 
 const MILLI_PER_UNIT = 1000n;
+
+/** The reader's language as i18next has it (Spanish before it is set up), for text read outside a component. */
+function readerLocales(): string[] {
+  return [i18next.language || DEFAULT_LANGUAGE, DEFAULT_LANGUAGE];
+}
 
 function toBigInt(milli: string | number | bigint): bigint {
   if (typeof milli === 'bigint') return milli;
@@ -23,9 +31,7 @@ export function formatMilliNumber(milli: string | number | bigint, locales: stri
   const abs = negative ? -value : value;
   const whole = new Intl.NumberFormat(locales).format(abs / MILLI_PER_UNIT);
   const fraction = (abs % MILLI_PER_UNIT).toString().padStart(3, '0').replace(/0+$/, '');
-  const decimalMark =
-    new Intl.NumberFormat(locales).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
-  return `${negative ? '−' : ''}${whole}${fraction ? decimalMark + fraction : ''}`;
+  return `${negative ? '−' : ''}${whole}${fraction ? decimalMark(locales) + fraction : ''}`;
 }
 
 /** The same, followed by the unit: "12,5 kg". */
@@ -41,19 +47,26 @@ export function milliToDecimal(milli: string | number | bigint): string {
   return `${value < 0n ? '-' : ''}${abs / MILLI_PER_UNIT}${fraction ? `.${fraction}` : ''}`;
 }
 
+/** Milli-units as text to edit in a form: the reader's decimal mark, no grouping (1234 → "1,234" in es). */
+export function milliToTyped(
+  milli: string | number | bigint,
+  locales: readonly string[] = readerLocales(),
+): string {
+  return milliToDecimal(milli).replace('.', decimalMark(locales));
+}
+
 /**
- * What a person typed as the API's decimal text: "12,5" and "12.5" → "12.5"; null when it is not a
- * plain decimal of at most 15 digits and 3 decimals (no grouping marks: "1.000" would be read as 1).
+ * What a person typed as the API's decimal text, read the reader's way (`parseDecimalInput`): in es
+ * "12,5" → "12.5", "1.234,5" → "1234.5" and "1.234" → "1234"; null when it is not a decimal of at
+ * most 15 digits and 3 decimals.
  */
-export function parseQuantity(typed: string): string | null {
-  const text = typed.trim().replace(',', '.');
-  if (!/^\d{1,15}(\.\d{1,3})?$/.test(text)) return null;
-  return text.replace(/^0+(?=\d)/, '');
+export function parseQuantity(typed: string, locales: readonly string[] = readerLocales()): string | null {
+  return parseDecimalInput(typed, locales, { maxDecimals: 3, maxIntegerDigits: 15 });
 }
 
 /** Typed decimal text as milli-units (a safe integer for the amounts of ration rules); null if invalid. */
-export function parseMilli(typed: string): number | null {
-  const text = parseQuantity(typed);
+export function parseMilli(typed: string, locales: readonly string[] = readerLocales()): number | null {
+  const text = parseQuantity(typed, locales);
   if (text === null) return null;
   const [whole = '0', fraction = ''] = text.split('.');
   const milli = Number(whole) * 1000 + Number(fraction.padEnd(3, '0'));

@@ -1,7 +1,7 @@
 // The rule editor's and the limits form's pure part. People write amounts in the item's unit and
 // weights in percent; the API takes milli-units and permille. Priority classes are written per flag
 // ("served in class 1, 2…, or with everyone else"): numbers that leave no class empty and no flag twice.
-import { parseMilli, parsePercentAsPermille, permilleToPercent } from './quantity.ts';
+import { milliToTyped, parseMilli, parsePercentAsPermille, permilleToPercent } from './quantity.ts';
 import type { AgeBand, PriorityFlag, RationLimits, RationRuleContent } from './supply-types.ts';
 import { AGE_BANDS, PRIORITY_FLAGS } from './supply-types.ts';
 
@@ -24,14 +24,6 @@ export const EMPTY_RULE: RuleValues = {
   note: '',
 };
 
-const milliText = (milli: number) => {
-  const whole = Math.trunc(milli / 1000);
-  const fraction = String(milli % 1000)
-    .padStart(3, '0')
-    .replace(/0+$/, '');
-  return fraction ? `${whole}.${fraction}` : String(whole);
-};
-
 /** A version's content back in the editor's words (to propose a changed copy of it). */
 export function ruleValues(rule: RationRuleContent, note: string | null): RuleValues {
   const classOf = { infants: '', elderly: '', illness: '', disability: '' } as Record<PriorityFlag, string>;
@@ -39,12 +31,12 @@ export function ruleValues(rule: RationRuleContent, note: string | null): RuleVa
     for (const flag of flags) classOf[flag] = String(index + 1);
   });
   return {
-    perPerson: milliText(rule.perPersonMilli),
+    perPerson: milliToTyped(rule.perPersonMilli),
     weights: Object.fromEntries(
       AGE_BANDS.map((band) => [band, permilleToPercent(rule.weightsPermille[band] ?? 0)]),
     ) as Record<AgeBand, string>,
     classOf,
-    cap: rule.capPerHouseholdMilli === undefined ? '' : milliText(rule.capPerHouseholdMilli),
+    cap: rule.capPerHouseholdMilli === undefined ? '' : milliToTyped(rule.capPerHouseholdMilli),
     note: note ?? '',
   };
 }
@@ -97,8 +89,8 @@ export interface LimitsValues {
 
 export function limitsValues(limits: RationLimits | null): LimitsValues {
   return {
-    maxPerPerson: limits?.maxPerPersonMilli === undefined ? '' : milliText(limits.maxPerPersonMilli),
-    maxCap: limits?.maxCapPerHouseholdMilli === undefined ? '' : milliText(limits.maxCapPerHouseholdMilli),
+    maxPerPerson: limits?.maxPerPersonMilli === undefined ? '' : milliToTyped(limits.maxPerPersonMilli),
+    maxCap: limits?.maxCapPerHouseholdMilli === undefined ? '' : milliToTyped(limits.maxCapPerHouseholdMilli),
     servedFirst: [...(limits?.servedFirstFlags ?? [])],
   };
 }

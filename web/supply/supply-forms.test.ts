@@ -70,6 +70,19 @@ describe('the rule editor', () => {
     expect(ruleBody(ruleValues(rule, note))).toEqual({ rule, note });
   });
 
+  it('reads back a version whose amount has three decimals (1,234 kg, not 1234 kg in Spanish)', () => {
+    const { rule, note } = ruleBody({ ...EMPTY_RULE, perPerson: '1,234', cap: '12,5', note: '' });
+    expect(rule.perPersonMilli).toBe(1234);
+    expect(ruleValues(rule, note).perPerson).toBe('1,234');
+    expect(ruleBody(ruleValues(rule, note))).toEqual({ rule, note });
+  });
+
+  it('reads thousands the Spanish way: 1.500 kg per household is one thousand five hundred', () => {
+    expect(ruleBody({ ...EMPTY_RULE, perPerson: '2', cap: '1.500' }).rule.capPerHouseholdMilli).toBe(
+      1_500_000,
+    );
+  });
+
   it('refuses a missing amount and all-zero weights', () => {
     expect(
       checkRule({ ...EMPTY_RULE, weights: { infant: '0', child: '0', adult: '0', elder: '0' } }),
