@@ -57,6 +57,20 @@ describe('a council’s pledges taken one step at a time', () => {
     expect(final.get('c')).toMatchObject({ status: 'pending', resolvedCount: null, resolvedAnew: false });
   });
 
+  it('gives an active pledge that takes a condition and stays active the count of that step', () => {
+    const { outcomes, final } = runPledgeSteps(
+      [live('a', null, 'active', 1), live('b', null, 'active', 2)],
+      [{ id: 'a', threshold: 2 }],
+    );
+    expect(outcomes).toEqual([{ count: 2, pending: 0, activated: [], deactivated: [] }]);
+    expect(final.get('a')).toMatchObject({
+      status: 'active',
+      threshold: 2,
+      resolvedCount: 2,
+      resolvedAnew: true,
+    });
+  });
+
   it('ends every sequence of pledges where resolving the whole council from scratch ends', () => {
     const step = fc.record({
       person: fc.integer({ min: 0, max: 9 }),
@@ -84,6 +98,7 @@ describe('a council’s pledges taken one step at a time', () => {
             }
         });
       }),
+      { numRuns: 1000 },
     );
   });
 });

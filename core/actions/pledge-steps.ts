@@ -88,6 +88,15 @@ export function runPledgeSteps(
     const own = state.get(step.id)!;
     if (own.threshold === null && own.resolvedCount === null)
       state.set(step.id, { ...own, resolvedCount: count });
+    // An active pledge that takes a new condition and stays active joins again on its new terms, now:
+    // an active conditional's count is always one that meets its threshold.
+    else if (
+      own.threshold !== null &&
+      own.status === 'active' &&
+      before?.status === 'active' &&
+      before.threshold !== own.threshold
+    )
+      state.set(step.id, { ...own, resolvedCount: count, resolvedAnew: true });
     return { count, pending: all.length - count, activated, deactivated };
   });
   return { outcomes, final: new Map([...touched].map((id) => [id, state.get(id)!])) };
