@@ -1,6 +1,7 @@
 // Calls to action (issue 8): the secretary of the Federación Regional de Oruro y Potosí proposes a road
-// blockade and puts the call to the federation's vote; its seated delegates (Huanuni's, for the miners,
-// and Macha's) vote yes and the secretary closes the poll: called. In Huanuni (council A) its secretary
+// blockade, with Huanuni's delegate as its coordinator (found by typing part of her name), and puts the
+// call to the federation's vote; its seated delegates (Huanuni's, for the miners, and Macha's) vote yes
+// and the secretary closes the poll: called. In Huanuni (council A) its secretary
 // pledges "if at least 2 of my council do" — pending — and the Huanuni delegate pledges: the condition
 // is met and his pledge turns active. The secretary pledges in Ferroviarios (council B, her base
 // council). Both councils' officers report their status; the map shows them taking part. The federation
@@ -12,6 +13,7 @@ import { logIn, newPerson, openCouncilTab } from './demo-session.ts';
 
 const SECRETARY = 'secretaria.oruropotosi@cabildo.demo';
 const HUANUNI_DELEGATE = 'delegada.huanuni@cabildo.demo';
+const HUANUNI_DELEGATE_NAME = 'Nélida Ayaviri Flores';
 const HUANUNI_SECRETARY = 'secretario.huanuni@cabildo.demo';
 const MACHA = 'delegado.macha@cabildo.demo';
 const FEDERATION = 'Federación Regional de Oruro y Potosí';
@@ -65,6 +67,13 @@ test('a federation calls a blockade by vote, members pledge (one on a condition 
   await propose
     .getByLabel(/^Condiciones para levantarla/)
     .fill('Que el gobierno instale una mesa de diálogo.');
+  // Huanuni's delegate coordinates: found by part of her name, typed without its accent.
+  const coordination = propose.getByRole('group', { name: 'Coordinación' });
+  await coordination.getByLabel('Buscar por nombre').fill('nelida ayav');
+  await expect(coordination.getByRole('status')).toContainText('Coincidencias: 1');
+  await coordination.getByRole('button', { name: `Añadir a ${HUANUNI_DELEGATE_NAME} (${HUANUNI})` }).click();
+  await expect(coordination.getByRole('button', { name: `Quitar ${HUANUNI_DELEGATE_NAME}` })).toBeVisible();
+  await expect(coordination.getByLabel('Buscar por nombre')).toBeFocused();
   await checkPage(page, 'actions-propose');
   await propose.getByRole('button', { name: 'Proponer', exact: true }).click();
   const list = page.getByRole('region', { name: 'Medidas de lucha' });
@@ -78,6 +87,9 @@ test('a federation calls a blockade by vote, members pledge (one on a condition 
   await checkPage(page, 'actions-call-in-vote');
   await item.getByRole('link', { name: BLOCKADE }).click();
   await expect(page.getByRole('heading', { level: 1, name: BLOCKADE })).toBeVisible();
+  await expect(
+    page.locator('dt', { hasText: 'Coordinación' }).locator('xpath=following-sibling::dd[1]'),
+  ).toHaveText(HUANUNI_DELEGATE_NAME);
   const actionUrl = page.url();
 
   // 2. Its delegates vote yes; the secretary closes the poll: the blockade is called.

@@ -31,6 +31,7 @@ import {
   findActionDecision,
   noticesForPerson,
 } from './collective-actions.store.ts';
+import { coordinatorCandidatesRoutes } from './coordinator-candidates.routes.ts';
 import { actionTotals } from './council-action-status.store.ts';
 import { pledgeOut, pledgesRoutes } from './pledges.routes.ts';
 import { findPledge } from './pledges.store.ts';
@@ -79,6 +80,7 @@ function registerActionTopics(): void {
 export const collectiveActionsRoutes: FastifyPluginAsync = async (fastify) => {
   registerActionTopics();
   await fastify.register(pledgesRoutes);
+  await fastify.register(coordinatorCandidatesRoutes);
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => fastify.database.db;
 

@@ -90,6 +90,10 @@ export async function insertCollectiveAction(
   return rows[0];
 }
 
+/** The membership `m` is active, in the council `c` of the subtree at `path` (who may coordinate). */
+const activeWithin = (path: string) =>
+  sql`m.status = 'active' and c.path >= ${path} and c.path < left(${path}, -1) || '0'`;
+
 /** Which of `personIds` are active members of a council of the subtree at `path`. */
 export async function membersWithin(
   db: Db,
@@ -99,9 +103,52 @@ export async function membersWithin(
   if (personIds.length === 0) return new Set();
   const { rows } = await sql<{ person_id: string }>`
     select distinct m.person_id from memberships m join councils c on c.id = m.council_id
-     where m.person_id = any(${personIds}::uuid[]) and m.status = 'active'
-       and c.path >= ${path} and c.path < left(${path}, -1) || '0'`.execute(db);
+     where m.person_id = any(${personIds}::uuid[]) and ${activeWithin(path)}`.execute(db);
   return new Set(rows.map((r) => r.person_id));
+}
+
+// Accents folded away on both sides of a name search (`unaccent` is not installed): the same letters in
+// SQL's translate() and in the pattern built here, so a name is found with or without its accents.
+const ACCENTED = 'ÁÀÂÄÃÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇáàâäãéèêëíìîïóòôöõúùûüñç';
+const PLAIN = 'AAAAAEEEEIIIIOOOOOUUUUNCaaaaaeeeeiiiiooooouuuunc';
+const foldName = (name: RawBuilder<unknown>) => sql`lower(translate(${name}, ${ACCENTED}, ${PLAIN}))`;
+
+/** `text` as an ILIKE pattern matching it anywhere, accents folded, its own % _ and \ taken literally. */
+function namePattern(text: string): string {
+  const folded = [...text.normalize('NFC')].map((ch) => PLAIN[ACCENTED.indexOf(ch)] ?? ch).join('');
+  return `%${folded.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+export interface CoordinatorCandidateRow {
+  person_id: string;
+  full_name: string;
+  council_id: string;
+  council_name: string;
+}
+
+/**
+ * Active members of a council of the subtree at `path` whose name holds `text` (case and accents aside),
+ * at most `limit`, by name — accents aside, in byte order: the same under every server's collation.
+ * Names and councils only, never contacts. A person in several councils there comes once, with the
+ * first of them by name. Scans the subtree's active memberships: fine for a region; a national body
+ * with millions of members would want a trigram index on the folded name.
+ */
+export async function membersWithinByName(
+  db: Db,
+  path: string,
+  text: string,
+  limit: number,
+): Promise<CoordinatorCandidateRow[]> {
+  const { rows } = await sql<CoordinatorCandidateRow>`
+    select person_id, full_name, council_id, council_name from (
+      select distinct on (m.person_id) m.person_id, p.full_name, c.id as council_id, c.name as council_name,
+             ${foldName(sql`p.full_name`)} as folded
+        from memberships m join councils c on c.id = m.council_id join persons p on p.id = m.person_id
+       where ${activeWithin(path)} and ${foldName(sql`p.full_name`)} ilike ${namePattern(text)}
+       order by m.person_id, c.name, c.id) hits
+     order by folded collate "C", full_name collate "C", person_id
+     limit ${limit}`.execute(db);
+  return rows;
 }
 
 export async function insertCoordinators(

@@ -1,6 +1,7 @@
 // Proposing a call to action, for a body's secretary or chair: its kind, title and description, when it
 // starts (and ends), the conditions for lifting it, and its scope — the councils under the body whose
-// subtrees are called (all by default). The body calls it by its vote, opened below the form.
+// subtrees are called (all by default) — and its coordinators (CoordinatorPicker.tsx). The body calls it
+// by its vote, opened below the form.
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COLLECTIVE_ACTION_KINDS } from '../../core/actions/action-status.ts';
@@ -10,7 +11,8 @@ import { errorsFromProblems, summaryItems } from '../app/form-errors.ts';
 import { Button, CheckboxField, ErrorSummary, SelectField, TextArea, TextField } from '../ui/index.ts';
 import { instantFromLocal, scopeIds } from './action-view.ts';
 import { useActionsSubmit } from './actions-text.ts';
-import type { CollectiveActionKind } from './actions-types.ts';
+import type { CollectiveActionKind, CoordinatorCandidate } from './actions-types.ts';
+import { CoordinatorPicker } from './CoordinatorPicker.tsx';
 
 const FIELDS = [
   'kind',
@@ -20,6 +22,7 @@ const FIELDS = [
   'endsAt',
   'liftingConditions',
   'scopeCouncilIds',
+  'coordinatorIds',
 ] as const;
 
 export function ProposeActionForm({
@@ -40,6 +43,7 @@ export function ProposeActionForm({
   const [endsAt, setEndsAt] = useState('');
   const [lifting, setLifting] = useState('');
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(children.map((c) => c.id)));
+  const [coordinators, setCoordinators] = useState<CoordinatorCandidate[]>([]);
   const { errors, setErrors, isSubmitting, run } = useActionsSubmit(FIELDS);
   const ids = Object.fromEntries(FIELDS.map((field) => [field, `${base}-${field}`]));
 
@@ -80,8 +84,10 @@ export function ProposeActionForm({
                 chosen,
               )
             : null,
+        coordinatorIds: coordinators.map((c) => c.personId),
       });
       setTitle('');
+      setCoordinators([]);
       setDescription('');
       setLifting('');
       onProposed();
@@ -168,6 +174,13 @@ export function ProposeActionForm({
             ))}
           </fieldset>
         )}
+        <CoordinatorPicker
+          councilId={councilId}
+          inputId={`${base}-coordinatorIds`}
+          chosen={coordinators}
+          onChange={setCoordinators}
+          error={errors.fields.coordinatorIds}
+        />
         <div className="actions">
           <Button type="submit" isBusy={isSubmitting}>
             {t('actions.form.submit')}

@@ -65,6 +65,14 @@ export interface Pledge {
   resolvedAt: string | null;
 }
 
+/** A person who may coordinate a call of the body: an active member of a council at or under it. */
+export interface CoordinatorCandidate {
+  personId: string;
+  fullName: string;
+  councilId: string;
+  councilName: string;
+}
+
 export interface ActionDetail extends CollectiveAction {
   coordinators: { personId: string; fullName: string }[];
   decisions: ActionDecision[];
