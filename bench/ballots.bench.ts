@@ -13,11 +13,10 @@
 // poll's rows are counted against the 201 responses: lost = 201s − voter rows, duplicated = voter rows −
 // distinct voters, plus every receipt code answered must be found among the ballots. Targets (issue):
 // ballots/s ≥ 50 % of pgbench TPS, p99 ≤ 50 ms, 0 lost, 0 duplicated, 0 5xx.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +42,7 @@ import {
   quantile,
   runClosedLoop,
 } from './http-load.ts';
+import { type PgbenchRun, pgbenchPath, pgbenchScript } from './pgbench-insert.ts';
 
 const DB_NAME = 'cabildo_bench_ballots';
 const SEED = 20_261_201;
@@ -486,56 +486,6 @@ async function castBallots(
 const onlyPids = (m: Map<number, number>, pids: Set<number>) =>
   new Map([...m].filter(([pid]) => pids.has(pid)));
 
-function pgbenchPath(): string {
-  for (const p of ['/usr/lib/postgresql/15/bin/pgbench', 'pgbench']) {
-    try {
-      execFileSync(p, ['--version'], { stdio: 'ignore' });
-      return p;
-    } catch {
-      // try the next one
-    }
-  }
-  throw new Error('pgbench not found: apt-get install -y postgresql-contrib (or postgresql-15)');
-}
-
-interface PgbenchRun {
-  tps: number;
-  latencyMs: number;
-  transactions: number;
-}
-
-async function runPgbench(
-  bin: string,
-  url: string,
-  script: string,
-  clients: number,
-  threads: number,
-  seconds: number,
-): Promise<PgbenchRun> {
-  const args = ['-n', '-f', script, '-c', String(clients), '-j', String(threads), '-T', String(seconds), url];
-  const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let text = '';
-    child.stdout.on('data', (c: Buffer) => {
-      text += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      text += c.toString();
-    });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve(text) : reject(new Error(`pgbench exited ${code}:\n${text}`)),
-    );
-  });
-  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1];
-  if (!tps) throw new Error(`could not read pgbench's TPS:\n${out}`);
-  return {
-    tps: Number(tps),
-    latencyMs: Number(/latency average = ([\d.]+) ms/.exec(out)?.[1] ?? Number.NaN),
-    transactions: Number(/number of transactions actually processed: (\d+)/.exec(out)?.[1] ?? Number.NaN),
-  };
-}
-
 // ---------------------------------------------------------------------------------------------------
 
 const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '–');
@@ -569,24 +519,19 @@ export async function main(args: string[]): Promise<void> {
   if (where !== 'child' && where !== 'inline') throw new Error('--server is child or inline');
   if (variants.some((v) => v !== 'secret' && v !== 'roll-call'))
     throw new Error('--secrecy: secret, roll-call');
-  const bin = pgbenchPath();
+  pgbenchPath(); // fail before seeding if pgbench is missing
   const threads = Math.min(availableParallelism(), clients);
 
   const { url } = await prepareDatabase(adminUrl, DB_NAME, MARKER, true);
   const handle = await openDatabase({ kind: 'postgres', url });
   let server: RunningServer | undefined;
-  const scratch = mkdtempSync(join(tmpdir(), 'cabildo-bench-ballots-'));
   try {
     const { applied } = await migrate(handle);
     say(`migrations applied: ${applied.join(', ')}`);
     const db = handle.db;
     const { councilId, officerId, voters } = await setup(db, url, voterCount);
     await sql`create table bench_insert (id bigserial primary key, poll_id uuid, payload jsonb)`.execute(db);
-    const script = join(scratch, 'insert-only.sql');
-    writeFileSync(
-      script,
-      `insert into bench_insert (poll_id, payload) values (gen_random_uuid(), '{"choice": "yes"}');\n`,
-    );
+    const insertOnly = `insert into bench_insert (poll_id, payload) values (gen_random_uuid(), '{"choice": "yes"}');`;
     const facts = (
       await sql<{ version: string; sync: string; fsync: string; max: string }>`
         select current_setting('server_version') as version, current_setting('synchronous_commit') as sync,
@@ -615,7 +560,7 @@ export async function main(args: string[]): Promise<void> {
       say(`run ${r}/${runs}: pgbench insert-only -c ${clients} -j ${threads} -T ${seconds} …`);
       // A what-if pool of many connections lets them go when idle, so pgbench's clients fit in max_connections.
       if (pool !== undefined) await new Promise((r) => setTimeout(r, 1500));
-      const p = await runPgbench(bin, url, script, clients, threads, seconds);
+      const p = await pgbenchScript(url, insertOnly, { clients, threads, seconds });
       pgbenchRuns.push(p);
       say(`  pgbench: ${f0(p.tps)} TPS, latency average ${p.latencyMs} ms`);
     }
@@ -693,7 +638,6 @@ export async function main(args: string[]): Promise<void> {
   } finally {
     await server?.stop();
     await handle.close();
-    rmSync(scratch, { recursive: true, force: true });
     if (!args.includes('--keep')) {
       const admin = new pg.Client({ connectionString: adminUrl });
       await admin.connect();

@@ -1,6 +1,6 @@
 // pgbench as a baseline for benchmarks that insert rows through the API: `pgbench -n -f script` with a
 // one-statement script, parsed for its TPS (without connection time) and average latency.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,23 @@ export interface PgbenchRun {
   tps: number;
   latencyMs: number;
   transactions: number;
+}
+
+let found: string | undefined;
+
+/** The pgbench binary: Debian's PostgreSQL 15 one, or whatever `pgbench` is on the PATH. */
+export function pgbenchPath(): string {
+  if (found) return found;
+  for (const p of ['/usr/lib/postgresql/15/bin/pgbench', 'pgbench']) {
+    try {
+      execFileSync(p, ['--version'], { stdio: 'ignore' });
+      found = p;
+      return p;
+    } catch {
+      // try the next one
+    }
+  }
+  throw new Error('pgbench not found: apt-get install -y postgresql-contrib (or postgresql-15)');
 }
 
 export async function pgbenchScript(
@@ -33,7 +50,7 @@ export async function pgbenchScript(
   ];
   try {
     const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn('pgbench', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(pgbenchPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
       let text = '';
       child.stdout.on('data', (c: Buffer) => {
         text += c.toString();
