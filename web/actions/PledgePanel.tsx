@@ -8,10 +8,11 @@ import { api } from '../app/api-client.ts';
 import type { MyCouncil } from '../app/api-types.ts';
 import { summaryItems } from '../app/form-errors.ts';
 import { useFormat } from '../app/format.ts';
-import { Button, ErrorSummary, Notice, SelectField, TextField } from '../ui/index.ts';
+import { Button, ErrorSummary, Notice, TextField } from '../ui/index.ts';
 import { pledgeRefusal, pledgeState } from './action-view.ts';
 import { useActionsAct, useActionsSubmit } from './actions-text.ts';
 import type { ActionDetail, PledgeOutcome } from './actions-types.ts';
+import { CouncilChoice } from './CouncilChoice.tsx';
 
 const FIELDS = ['councilId', 'threshold'] as const;
 
@@ -51,21 +52,14 @@ function PledgeForms({
   return (
     <>
       <ErrorSummary items={summaryItems(errors, ids)} />
-      {councils.length > 1 && (
-        <SelectField
-          id={ids.councilId}
-          label={t('actions.pledge.council')}
-          value={councilId}
-          onChange={(event) => setCouncilId(event.target.value)}
-          error={errors.fields.councilId}
-        >
-          {councils.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </SelectField>
-      )}
+      <CouncilChoice
+        id={ids.councilId}
+        label={t('actions.pledge.council')}
+        councils={councils}
+        value={councilId}
+        onChange={setCouncilId}
+        error={errors.fields.councilId}
+      />
       <div className="actions">
         <Button isBusy={isSubmitting} onClick={() => void pledge(false)}>
           {t('actions.pledge.takePart')}

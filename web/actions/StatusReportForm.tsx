@@ -10,6 +10,7 @@ import { useFormat } from '../app/format.ts';
 import { Button, ErrorSummary, SelectField, TextArea, TextField } from '../ui/index.ts';
 import { useActionsSubmit } from './actions-text.ts';
 import type { CouncilActionStatus, RollUp } from './actions-types.ts';
+import { CouncilChoice } from './CouncilChoice.tsx';
 
 const FIELDS = ['councilId', 'status', 'participants', 'incidents'] as const;
 
@@ -71,21 +72,14 @@ export function StatusReportForm({
       </p>
       <ErrorSummary items={summaryItems(errors, ids)} />
       <form className="form" noValidate onSubmit={submit}>
-        {councils.length > 1 && (
-          <SelectField
-            id={ids.councilId}
-            label={t('actions.report.council')}
-            value={councilId}
-            onChange={(event) => setCouncilId(event.target.value)}
-            error={errors.fields.councilId}
-          >
-            {councils.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </SelectField>
-        )}
+        <CouncilChoice
+          id={ids.councilId}
+          label={t('actions.report.council')}
+          councils={councils}
+          value={councilId}
+          onChange={setCouncilId}
+          error={errors.fields.councilId}
+        />
         <SelectField
           id={ids.status}
           label={t('actions.report.status')}
