@@ -39,8 +39,9 @@ function expectClean(result: BltReadResult, lineCount: number): void {
   expect(Array.isArray(warnings)).toBe(true);
 }
 
+/** Lines as the reader counts them: CRLF, LF and a lone CR each end one (bytes read as Latin-1 here). */
 const lines = (bytes: Uint8Array | string) =>
-  typeof bytes === 'string' ? bytes.split('\n').length : bytes.reduce((n, b) => n + (b === 10 ? 1 : 0), 1);
+  (typeof bytes === 'string' ? bytes : String.fromCharCode(...bytes)).split(/\r\n|\n|\r/).length;
 
 /** Characters BLT files are made of, so random text often gets deep into the parser. */
 const bltChar = fc.constantFrom(...'0123456789  \n\n"=-#[]()abc\r\tÅé'.split(''));
@@ -51,7 +52,8 @@ describe('readBlt fuzz', () => {
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
         expectClean(readBlt(bytes), lines(bytes));
       }),
-      { numRuns: 1000 },
+      // Lone carriage returns end lines for the reader (a counterexample CI once drew).
+      { numRuns: 1000, examples: [[Uint8Array.from([13, 13, 0])]] },
     );
   });
 
